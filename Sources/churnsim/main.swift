@@ -1,0 +1,2 @@
+import ChurnModel
+print(ChurnSimVersion.current)

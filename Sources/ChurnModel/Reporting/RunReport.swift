@@ -1,0 +1,135 @@
+import Foundation
+
+/// Builds the report of a portfolio run (`churnsim run`) from its ``RunSummary``.
+public enum RunReport {
+    /// The report model: key figures, per-scope table, ARR by month, assumptions, audit.
+    public static func model(summary: RunSummary, scenario: Scenario, scenarioFile: String) -> ReportModel {
+        let scopes = summary.segments + [summary.portfolio]
+        return ReportModel(
+            title: "\(scenario.name): portfolio outlook over \(scenario.horizonMonths) months",
+            keyFigures: keyFigures(summary),
+            tables: [
+                scopeTable(scopes), arrTable(scopes, showInSummary: false),
+                arrYearlyTable(summary.portfolio), assumptionsTable(scenario),
+            ],
+            audit: [
+                ("Scenario file", scenarioFile), ("Seed", String(summary.run.seed)),
+                ("Paths", String(summary.run.paths)), ("Horizon", "\(summary.run.horizonMonths) months"),
+                ("Discount rate", NumberFormatting.percent(summary.run.discountRateAnnual) + " a year"),
+                ("churnsim version", summary.run.churnsimVersion),
+            ])
+    }
+
+    /// The report's files: `results.json`, `summary.md` and one CSV per table.
+    public static func files(summary: RunSummary, model: ReportModel) throws -> [(name: String, contents: Data)] {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        var files = [(name: "results.json", contents: try encoder.encode(summary))]
+        files.append((name: "summary.md", contents: Data(MarkdownRenderer.render(model).utf8)))
+        for table in model.tables {
+            files.append((name: "\(table.name).csv", contents: Data(CSVRenderer.render(table).utf8)))
+        }
+        return files
+    }
+
+    private static func keyFigures(_ summary: RunSummary) -> [String] {
+        let portfolio = summary.portfolio
+        let npv = portfolio.netPresentValue
+        let horizon = summary.run.horizonMonths
+        let payback = portfolio.cacPaybackMonth
+        func month(_ value: Int?) -> String { value.map { "\($0)" } ?? "beyond \(horizon)" }
+        var figures = [
+            "Portfolio NPV of gross profit less CAC over \(horizon) months is \(NumberFormatting.compactCurrency(npv.mean.mean)) "
+                + "(P5–P95: \(NumberFormatting.compactCurrency(npv.p5))–\(NumberFormatting.compactCurrency(npv.p95))).",
+            "Median CAC payback is \(month(payback.p50)) months (P10–P90: \(month(payback.p10))–\(month(payback.p90))); "
+                + "\(NumberFormatting.percent(payback.shareNeverPaidBack)) of customers do not pay back within \(horizon) months.",
+        ]
+        if let arr = portfolio.annualRecurringRevenueByMonth.last, let start = portfolio.annualRecurringRevenueByMonth.first {
+            figures.append(
+                "ARR falls from \(NumberFormatting.compactCurrency(start.value.p50)) today to "
+                    + "\(NumberFormatting.compactCurrency(arr.value.p50)) at month \(horizon) without new business "
+                    + "(P5–P95: \(NumberFormatting.compactCurrency(arr.value.p5))–\(NumberFormatting.compactCurrency(arr.value.p95))).")
+        }
+        for segment in summary.segments {
+            figures.append(
+                "\(segment.name): median payback \(month(segment.cacPaybackMonth.p50)) months, "
+                    + "mean profit per customer \(NumberFormatting.compactCurrency(segment.profitPerCustomer.mean.mean)), "
+                    + "\(NumberFormatting.percent(segment.survival.first?.probability.mean ?? 0)) still active after 12 months.")
+        }
+        return figures
+    }
+
+    private static func scopeTable(_ scopes: [ScopeSummary]) -> ReportTable {
+        let columns = [
+            "scope", "customers", "survival_12", "survival_24", "survival_36", "expected_lifetime_months",
+            "expected_lifetime_se", "payback_p10", "payback_p50", "payback_p90", "share_never_paid_back",
+            "profit_mean", "profit_se", "profit_p10", "profit_p50", "profit_p90", "npv_mean", "npv_se", "npv_p5",
+            "npv_p95",
+        ]
+        let rows = scopes.map { scope -> [ReportCell] in
+            let survival = scope.survival.map { ReportCell.share($0.probability.mean) }
+            let lifetime = scope.expectedLifetimeMonths
+            let payback = scope.cacPaybackMonth
+            let profit = scope.profitPerCustomer
+            let npv = scope.netPresentValue
+            return [.text(scope.name), .integer(scope.customers)] + survival + [
+                lifetime.map { .number($0.mean) } ?? .missing(reason: "infinite"),
+                optionalNumber(lifetime?.standardError), month(payback.p10), month(payback.p50), month(payback.p90),
+                .share(payback.shareNeverPaidBack), .currency(profit.mean.mean), optionalNumber(profit.mean.standardError),
+                .currency(profit.p10), .currency(profit.p50), .currency(profit.p90), .currency(npv.mean.mean),
+                optionalNumber(npv.mean.standardError), .currency(npv.p5), .currency(npv.p95),
+            ]
+        }
+        return ReportTable(name: "segments", title: "Segments and portfolio", columns: columns, rows: rows)
+    }
+
+    private static func arrTable(_ scopes: [ScopeSummary], showInSummary: Bool) -> ReportTable {
+        let rows = scopes.flatMap { scope in
+            scope.annualRecurringRevenueByMonth.map { point -> [ReportCell] in
+                [.text(scope.name), .integer(point.month), .currency(point.value.mean.mean),
+                 .currency(point.value.p5), .currency(point.value.p50), .currency(point.value.p95)]
+            }
+        }
+        return ReportTable(
+            name: "arr_by_month", title: "ARR by month", columns: ["scope", "month", "mean", "p5", "p50", "p95"],
+            rows: rows, showInSummary: showInSummary)
+    }
+
+    private static func arrYearlyTable(_ portfolio: ScopeSummary) -> ReportTable {
+        let yearly = arrTable([portfolio], showInSummary: true).rows.enumerated()
+            .filter { $0.offset % 12 == 0 }.map(\.element)
+        return ReportTable(
+            name: "arr_by_year", title: "Portfolio ARR at each year end",
+            columns: ["scope", "month", "mean", "p5", "p50", "p95"], rows: yearly)
+    }
+
+    private static func assumptionsTable(_ scenario: Scenario) -> ReportTable {
+        let rows = scenario.segments.map { segment -> [ReportCell] in
+            [.text(segment.name), .integer(segment.customers), .text(describe(segment.monthlyRecurringRevenue)),
+             .share(segment.grossMargin), .text(describe(segment.acquisitionCost)),
+             .integer(segment.contractTermMonths), .share(segment.monthlyChurnRate)]
+        }
+        return ReportTable(
+            name: "assumptions", title: "Assumptions",
+            columns: ["segment", "customers", "mrr", "gross_margin", "cac", "contract_term_months", "monthly_churn_rate"],
+            rows: rows)
+    }
+
+    private static func describe(_ distribution: ValueDistribution) -> String {
+        switch distribution {
+        case .fixed(let value): NumberFormatting.grouped(value)
+        case .lognormal(let median, let sigma): "lognormal(median \(NumberFormatting.grouped(median)), sigma \(sigma))"
+        case .triangular(let minimum, let mode, let maximum):
+            "triangular(\(NumberFormatting.grouped(minimum)), \(NumberFormatting.grouped(mode)), \(NumberFormatting.grouped(maximum)))"
+        }
+    }
+
+    private static func month(_ value: Int?) -> ReportCell {
+        value.map(ReportCell.integer) ?? .missing(reason: "beyond horizon")
+    }
+
+    private static func optionalNumber(_ value: Double?) -> ReportCell {
+        value.map(ReportCell.number) ?? .missing(reason: "n/a")
+    }
+}

@@ -1,0 +1,65 @@
+/// A validated portfolio scenario: what an analyst writes in a scenario file.
+///
+/// Obtain one from ``ScenarioLoader/load(contentsOf:)``, which checks every field and
+/// reports each problem with its file, line and key path. Rates are stored in the units
+/// the simulator uses (monthly), whatever unit the file used.
+public struct Scenario: Sendable, Equatable {
+    /// Human-readable name; also names the report folder.
+    public var name: String
+    /// Number of months simulated from today (month 0).
+    public var horizonMonths: Int
+    /// Number of Monte Carlo paths.
+    public var paths: Int
+    /// Seed of the random streams; with the same scenario it fixes every number.
+    public var seed: UInt64
+    /// Annual discount rate used for net present values (0.10 = 10% a year).
+    public var discountRateAnnual: Double
+    /// Customer segments of the portfolio, in file order.
+    public var segments: [Segment]
+
+    /// Creates a scenario from already validated parts.
+    public init(
+        name: String, horizonMonths: Int, paths: Int, seed: UInt64,
+        discountRateAnnual: Double, segments: [Segment]
+    ) {
+        self.name = name
+        self.horizonMonths = horizonMonths
+        self.paths = paths
+        self.seed = seed
+        self.discountRateAnnual = discountRateAnnual
+        self.segments = segments
+    }
+}
+
+/// One homogeneous group of customers acquired together at month 0.
+public struct Segment: Sendable, Equatable {
+    /// Segment name, unique within a scenario.
+    public var name: String
+    /// Number of customers in the segment at month 0.
+    public var customers: Int
+    /// Distribution of a customer's monthly recurring revenue, in currency per month.
+    public var monthlyRecurringRevenue: ValueDistribution
+    /// Share of revenue left after the cost of serving it, in [0, 1].
+    public var grossMargin: Double
+    /// Sales and marketing cost to acquire one customer, in currency, paid at month 0.
+    public var acquisitionCost: ValueDistribution
+    /// Contract length in months; customers can leave only at the end of a term.
+    public var contractTermMonths: Int
+    /// Constant monthly churn hazard: probability that an active customer leaves in a month.
+    public var monthlyChurnRate: Double
+
+    /// Creates a segment from already validated parts.
+    public init(
+        name: String, customers: Int, monthlyRecurringRevenue: ValueDistribution,
+        grossMargin: Double, acquisitionCost: ValueDistribution, contractTermMonths: Int,
+        monthlyChurnRate: Double
+    ) {
+        self.name = name
+        self.customers = customers
+        self.monthlyRecurringRevenue = monthlyRecurringRevenue
+        self.grossMargin = grossMargin
+        self.acquisitionCost = acquisitionCost
+        self.contractTermMonths = contractTermMonths
+        self.monthlyChurnRate = monthlyChurnRate
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Yams
+
+/// Reads and validates scenario files (YAML).
+///
+/// Every field is checked; all problems are collected and thrown together as
+/// ``ScenarioError/invalid(problems:)``, each with file, line, column and key path.
+public enum ScenarioLoader {
+    /// Keys allowed at the top level of a scenario file.
+    static let topLevelKeys = ["name", "horizon_months", "paths", "seed", "discount_rate_annual", "segments"]
+
+    /// Loads the scenario at `path`.
+    /// - Parameter path: file path, used as given in error messages.
+    /// - Throws: ``ScenarioError``.
+    public static func load(contentsOf path: String) throws -> Scenario {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ScenarioError.unreadable(file: path, reason: error.localizedDescription)
+        }
+        return try parse(yaml: text, file: path)
+    }
+
+    /// Parses scenario text.
+    /// - Parameters:
+    ///   - yaml: the scenario as YAML text.
+    ///   - file: the name used in error messages.
+    /// - Throws: ``ScenarioError/invalid(problems:)`` listing every problem found.
+    public static func parse(yaml: String, file: String) throws -> Scenario {
+        let diagnostics = ScenarioDiagnostics(file: file)
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            let (mark, reason) = error.locatedReason
+            diagnostics.report(.invalidYAML(reason: reason), at: mark, keyPath: "")
+            throw ScenarioError.invalid(problems: diagnostics.problems)
+        }
+        guard let root else {
+            diagnostics.report(
+                .invalidValue(expected: "a scenario mapping", found: "an empty file"), at: nil, keyPath: "")
+            throw ScenarioError.invalid(problems: diagnostics.problems)
+        }
+        let scenario = readScenario(root, diagnostics: diagnostics)
+        guard diagnostics.problems.isEmpty, let scenario else {
+            throw ScenarioError.invalid(problems: diagnostics.problems)
+        }
+        return scenario
+    }
+
+    private static func readScenario(_ root: Node, diagnostics: ScenarioDiagnostics) -> Scenario? {
+        guard let top = YAMLMappingReader(root, keyPath: "", allowedKeys: topLevelKeys, diagnostics: diagnostics)
+        else { return nil }
+        let name = top.string("name")
+        let horizon = top.integer("horizon_months", in: 1...1200)
+        let paths = top.integer("paths", in: 1...100_000_000, required: false) ?? 10_000
+        let seed = top.integer("seed", in: 0...Int.max, required: false) ?? 1
+        let discount =
+            top.number(
+                "discount_rate_annual", in: 0...1, required: false,
+                expected: "an annual rate in [0, 1] (0.10 = 10%)") ?? 0
+        let segments = readSegments(top)
+        guard let name, let horizon, let segments else { return nil }
+        return Scenario(
+            name: name, horizonMonths: horizon, paths: paths, seed: UInt64(seed),
+            discountRateAnnual: discount, segments: segments)
+    }
+
+    private static func readSegments(_ top: YAMLMappingReader) -> [Segment]? {
+        guard let node = top.node("segments", required: true) else { return nil }
+        guard case .sequence(let items) = node, !items.isEmpty else {
+            top.diagnostics.report(
+                .invalidValue(expected: "a non-empty list of segments", found: node.summary),
+                at: node.mark, keyPath: "segments")
+            return nil
+        }
+        var segments: [Segment] = []
+        for (index, item) in items.enumerated() {
+            let keyPath = "segments[\(index)]"
+            guard let segment = SegmentReader.read(item, keyPath: keyPath, diagnostics: top.diagnostics)
+            else { continue }
+            if segments.contains(where: { $0.name == segment.name }) {
+                top.diagnostics.report(
+                    .invalidValue(expected: "a segment name not used before", found: "'\(segment.name)'"),
+                    at: item.mapping?["name"]?.mark, keyPath: "\(keyPath).name")
+            }
+            segments.append(segment)
+        }
+        return segments.count == items.count ? segments : nil
+    }
+}
+
+extension YamlError {
+    /// The parser's mark (converted to 1-based line and column) and its message without the snippet.
+    var locatedReason: (Mark?, String) {
+        switch self {
+        case .scanner(let context, let problem, let mark, _),
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let prefix = context.map { "\($0.text) " } ?? ""
+            return (mark, prefix + problem)
+        default:
+            return (nil, String(describing: self))
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Yams
+
+/// Reads one entry of the `segments` list.
+enum SegmentReader {
+    /// Keys allowed in a segment.
+    static let keys = ["name", "customers", "mrr", "gross_margin", "cac", "contract", "churn"]
+
+    /// The segment at `node`, or nil after reporting its problems.
+    static func read(_ node: Node, keyPath: String, diagnostics: ScenarioDiagnostics) -> Segment? {
+        guard let reader = YAMLMappingReader(node, keyPath: keyPath, allowedKeys: keys, diagnostics: diagnostics)
+        else { return nil }
+        let name = reader.string("name")
+        let customers = reader.integer("customers", in: 0...Int.max)
+        let mrr = DistributionReader.read(reader, key: "mrr", positive: true)
+        let margin = reader.number(
+            "gross_margin", in: 0...1, expected: "a share in [0, 1] (0.78 = 78%)")
+        let cac = DistributionReader.read(reader, key: "cac", positive: false)
+        let term = readContractTerm(reader)
+        let churn = readMonthlyChurn(reader)
+        guard let name, let customers, let mrr, let margin, let cac, let term, let churn else { return nil }
+        return Segment(
+            name: name, customers: customers, monthlyRecurringRevenue: mrr, grossMargin: margin,
+            acquisitionCost: cac, contractTermMonths: term, monthlyChurnRate: churn)
+    }
+
+    /// `contract: { term_months: 12 }`; monthly (1) when absent.
+    private static func readContractTerm(_ reader: YAMLMappingReader) -> Int? {
+        guard let contract = reader.mapping("contract", allowedKeys: ["term_months"], required: false)
+        else { return reader.node("contract", required: false) == nil ? 1 : nil }
+        return contract.integer("term_months", in: 1...120)
+    }
+
+    /// `churn: { monthly_rate: m }` or `churn: { annual_rate: a }`, returned as a monthly rate.
+    private static func readMonthlyChurn(_ reader: YAMLMappingReader) -> Double? {
+        guard let churn = reader.mapping("churn", allowedKeys: ["monthly_rate", "annual_rate"]) else { return nil }
+        let expected = "a probability in [0, 1]"
+        switch churn.presentKeys.filter({ $0 == "monthly_rate" || $0 == "annual_rate" }) {
+        case ["monthly_rate"]:
+            return churn.number("monthly_rate", in: 0...1, expected: expected)
+        case ["annual_rate"]:
+            return churn.number("annual_rate", in: 0...1, expected: expected).map(ChurnRate.monthly(fromAnnual:))
+        default:
+            reader.diagnostics.report(
+                .invalidValue(expected: "exactly one of monthly_rate or annual_rate", found: "\(churn.presentKeys)"),
+                at: churn.mapping.mark, keyPath: churn.keyPath)
+            return nil
+        }
+    }
+}

@@ -1,0 +1,56 @@
+/// What one Monte Carlo path contributes for one scope (a segment or the whole portfolio).
+///
+/// Kept per path so that across-path quantiles are exact and every floating-point sum is
+/// formed in path order, whatever the number of threads.
+struct PathTotals: Sendable {
+    /// Customers in the scope.
+    var customers = 0
+    /// Σ over customers of NPV of gross profit minus CAC.
+    var netPresentValue = 0.0
+    /// Σ of sampled lifetimes in months (+∞ if some customer never churns).
+    var lifetimeMonths = 0.0
+    /// Σ of lifetimes cut at the horizon.
+    var restrictedLifetimeMonths = 0.0
+    /// Customers still active after each survival checkpoint month.
+    var survivors: [Int]
+    /// ARR (12 × MRR of active customers) at the end of months 0 … horizon.
+    var annualRecurringRevenue: [Double]
+
+    init(horizonMonths: Int, checkpoints: Int) {
+        survivors = Array(repeating: 0, count: checkpoints)
+        annualRecurringRevenue = Array(repeating: 0, count: horizonMonths + 1)
+    }
+
+    /// Adds the totals of another scope of the same path (segments into the portfolio).
+    mutating func add(_ other: PathTotals) {
+        customers += other.customers
+        netPresentValue += other.netPresentValue
+        lifetimeMonths += other.lifetimeMonths
+        restrictedLifetimeMonths += other.restrictedLifetimeMonths
+        for index in survivors.indices { survivors[index] += other.survivors[index] }
+        for index in annualRecurringRevenue.indices {
+            annualRecurringRevenue[index] += other.annualRecurringRevenue[index]
+        }
+    }
+}
+
+/// Per-customer distributions of one scope, as integer counts that merge exactly.
+struct CustomerDistributions: Sendable, Equatable {
+    /// `paybackCounts[k − 1]`: customers whose CAC paid back in month k (1 … horizon).
+    var paybackCounts: [Int]
+    /// Customers who had not paid back their CAC by the horizon (churned first, or too slow).
+    var neverPaidBack = 0
+    /// Per-customer profit (NPV of gross profit − CAC).
+    var profit = QuantileSketch()
+
+    init(horizonMonths: Int) {
+        paybackCounts = Array(repeating: 0, count: horizonMonths)
+    }
+
+    /// Adds every count of `other`.
+    mutating func merge(_ other: CustomerDistributions) {
+        for index in paybackCounts.indices { paybackCounts[index] += other.paybackCounts[index] }
+        neverPaidBack += other.neverPaidBack
+        profit.merge(other.profit)
+    }
+}

@@ -1,0 +1,78 @@
+extension RunSummary {
+    /// Summarises a simulation: means with standard errors, across-path percentiles and
+    /// per-customer distributions, per segment and for the portfolio.
+    public init(outcome: SimulationOutcome) {
+        let plan = outcome.plan
+        let segmentCount = plan.segments.count
+        var portfolioTotals: [PathTotals] = []
+        portfolioTotals.reserveCapacity(plan.paths)
+        for pathTotals in outcome.segmentTotals {
+            var sum = PathTotals(horizonMonths: plan.horizonMonths, checkpoints: SimulationPlan.survivalCheckpoints.count)
+            for totals in pathTotals { sum.add(totals) }
+            portfolioTotals.append(sum)
+        }
+        var portfolioDistributions = CustomerDistributions(horizonMonths: plan.horizonMonths)
+        for distributions in outcome.distributions { portfolioDistributions.merge(distributions) }
+
+        self.run = RunInfo(
+            scenario: plan.scenario.name, paths: plan.paths, seed: plan.seed, horizonMonths: plan.horizonMonths,
+            discountRateAnnual: plan.discount.annualRate, churnsimVersion: ChurnSimVersion.current)
+        self.segments = (0..<segmentCount).map { index in
+            ScopeSummary(
+                name: plan.segments[index].segment.name,
+                totals: outcome.segmentTotals.map { $0[index] },
+                distributions: outcome.distributions[index], horizonMonths: plan.horizonMonths)
+        }
+        self.portfolio = ScopeSummary(
+            name: "Portfolio", totals: portfolioTotals, distributions: portfolioDistributions,
+            horizonMonths: plan.horizonMonths)
+    }
+}
+
+extension ScopeSummary {
+    /// Summarises one scope from its per-path totals and per-customer distributions.
+    init(name: String, totals: [PathTotals], distributions: CustomerDistributions, horizonMonths: Int) {
+        let customers = totals.first?.customers ?? 0
+        let perCustomer = { (value: (PathTotals) -> Double) -> Estimate? in
+            customers == 0 ? nil : PathStatistics.estimate(totals.map { value($0) / Double(customers) })
+        }
+        self.name = name
+        self.customers = customers
+        self.survival = SimulationPlan.survivalCheckpoints.enumerated().compactMap { index, month in
+            perCustomer { Double($0.survivors[index]) }.map { SurvivalPoint(month: month, probability: $0) }
+        }
+        let lifetime = perCustomer(\.lifetimeMonths)
+        self.expectedLifetimeMonths = lifetime.flatMap { $0.mean.isFinite ? $0 : nil }
+        self.restrictedMeanLifetimeMonths = perCustomer(\.restrictedLifetimeMonths) ?? Estimate(mean: 0, standardError: nil)
+        self.cacPaybackMonth = PaybackSummary(distributions)
+        self.profitPerCustomer = AmountSummary(
+            mean: perCustomer(\.netPresentValue) ?? Estimate(mean: 0, standardError: nil),
+            p10: distributions.profit.quantile(0.1) ?? 0, p50: distributions.profit.quantile(0.5) ?? 0,
+            p90: distributions.profit.quantile(0.9) ?? 0)
+        self.netPresentValue = PathStatistics.pathAmount(totals.map(\.netPresentValue))
+        self.annualRecurringRevenueByMonth = (0...horizonMonths).map { month in
+            MonthlyAmount(month: month, value: PathStatistics.pathAmount(totals.map { $0.annualRecurringRevenue[month] }))
+        }
+    }
+}
+
+extension PaybackSummary {
+    /// Percentiles by the inverse empirical distribution (the first month whose cumulative
+    /// share reaches the level); customers never paid back sort after every month.
+    init(_ distributions: CustomerDistributions) {
+        let total = distributions.paybackCounts.reduce(distributions.neverPaidBack, +)
+        func percentile(_ level: Double) -> Int? {
+            guard total > 0 else { return nil }
+            let needed = Int((level * Double(total)).rounded(.up))
+            var cumulative = 0
+            for (index, count) in distributions.paybackCounts.enumerated() {
+                cumulative += count
+                if cumulative >= max(needed, 1) { return index + 1 }
+            }
+            return nil
+        }
+        self.init(
+            p10: percentile(0.1), p50: percentile(0.5), p90: percentile(0.9),
+            shareNeverPaidBack: total == 0 ? 0 : Double(distributions.neverPaidBack) / Double(total))
+    }
+}

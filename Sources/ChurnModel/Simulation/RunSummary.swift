@@ -1,0 +1,107 @@
+/// The numbers of one simulation run, as written to `results.json` (snake_case keys).
+public struct RunSummary: Codable, Sendable, Equatable {
+    /// What was run: scenario identity, seed, paths.
+    public var run: RunInfo
+    /// One summary per segment, in scenario order.
+    public var segments: [ScopeSummary]
+    /// The whole portfolio.
+    public var portfolio: ScopeSummary
+}
+
+/// Identity of a run, enough to reproduce it.
+public struct RunInfo: Codable, Sendable, Equatable {
+    /// Scenario name.
+    public var scenario: String
+    /// Monte Carlo paths.
+    public var paths: Int
+    /// Seed of the random streams.
+    public var seed: UInt64
+    /// Months simulated.
+    public var horizonMonths: Int
+    /// Annual discount rate used for NPVs.
+    public var discountRateAnnual: Double
+    /// Version of churnsim that produced the numbers.
+    public var churnsimVersion: String
+}
+
+/// A Monte Carlo mean with its standard error (nil with a single path).
+public struct Estimate: Codable, Sendable, Equatable {
+    /// Sample mean.
+    public var mean: Double
+    /// Monte Carlo standard error of the mean, from the spread between paths.
+    public var standardError: Double?
+}
+
+/// Survival probability at one month.
+public struct SurvivalPoint: Codable, Sendable, Equatable {
+    /// Month (end of).
+    public var month: Int
+    /// Share of customers still active after `month` months, with its standard error.
+    public var probability: Estimate
+}
+
+/// Distribution of the CAC payback month over customers (never-paid-back counted as beyond the horizon).
+public struct PaybackSummary: Codable, Sendable, Equatable {
+    /// 10th percentile month; nil when it lies beyond the horizon (never paid back).
+    public var p10: Int?
+    /// Median month; nil when beyond the horizon.
+    public var p50: Int?
+    /// 90th percentile month; nil when beyond the horizon.
+    public var p90: Int?
+    /// Share of customers whose CAC was not paid back within the horizon.
+    public var shareNeverPaidBack: Double
+}
+
+/// Mean and percentiles of a per-customer amount (currency).
+public struct AmountSummary: Codable, Sendable, Equatable {
+    /// Mean with standard error.
+    public var mean: Estimate
+    /// 10th percentile.
+    public var p10: Double
+    /// Median.
+    public var p50: Double
+    /// 90th percentile.
+    public var p90: Double
+}
+
+/// Mean and percentiles of a per-path amount (currency).
+public struct PathAmountSummary: Codable, Sendable, Equatable {
+    /// Mean with standard error.
+    public var mean: Estimate
+    /// 5th percentile across paths.
+    public var p5: Double
+    /// Median across paths.
+    public var p50: Double
+    /// 95th percentile across paths.
+    public var p95: Double
+}
+
+/// ARR at the end of one month across paths.
+public struct MonthlyAmount: Codable, Sendable, Equatable {
+    /// Month (0 = today).
+    public var month: Int
+    /// The amount's distribution across paths.
+    public var value: PathAmountSummary
+}
+
+/// Everything reported for one scope: a segment or the portfolio.
+public struct ScopeSummary: Codable, Sendable, Equatable {
+    /// Segment name, or "Portfolio".
+    public var name: String
+    /// Customers at month 0.
+    public var customers: Int
+    /// Survival at months 12, 24 and 36.
+    public var survival: [SurvivalPoint]
+    /// Mean customer lifetime in months; nil when some customers never churn (infinite mean).
+    public var expectedLifetimeMonths: Estimate?
+    /// Mean lifetime counted only up to the horizon.
+    public var restrictedMeanLifetimeMonths: Estimate
+    /// CAC payback month distribution.
+    public var cacPaybackMonth: PaybackSummary
+    /// Per-customer profit: NPV of gross profit minus CAC. Percentiles carry relative error ≤ 1e-4.
+    public var profitPerCustomer: AmountSummary
+    /// Total NPV of the scope (sum of per-customer profits) across paths.
+    public var netPresentValue: PathAmountSummary
+    /// ARR at the end of months 0 … horizon.
+    public var annualRecurringRevenueByMonth: [MonthlyAmount]
+}

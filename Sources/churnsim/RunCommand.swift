@@ -1,0 +1,37 @@
+import ArgumentParser
+import ChurnModel
+import Foundation
+
+/// `churnsim run SCENARIO`: simulate a scenario and write its report.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Simulate a scenario file and write its report (results.json, summary.md, CSV tables).")
+
+    @Argument(help: "Scenario file (YAML).")
+    var scenario: String
+
+    @Option(name: .long, help: "Report folder (default: Reports/<scenario name>).")
+    var output: String?
+
+    @Option(name: .long, help: "Monte Carlo paths, overriding the scenario's.")
+    var paths: Int?
+
+    @Option(name: .long, help: "Random seed, overriding the scenario's.")
+    var seed: UInt64?
+
+    @Option(name: .long, help: "Worker threads (default: all cores). Results do not depend on it.")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        if let paths, paths < 1 { throw ValidationError("--paths must be at least 1") }
+        if threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
+    func run() throws {
+        let run = ScenarioRun(scenarioFile: scenario, paths: paths, seed: seed, threads: threads, outputDirectory: output)
+        let (summary, directory) = try run.execute()
+        print("Simulated \(summary.run.paths) paths of '\(summary.run.scenario)' (seed \(summary.run.seed)).")
+        print("Report written to \(directory.path)/")
+    }
+}

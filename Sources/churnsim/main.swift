@@ -1,2 +1,0 @@
-import ChurnModel
-print(ChurnSimVersion.current)

@@ -1,0 +1,128 @@
+import Testing
+@testable import ChurnModel
+
+/// Each kind of bad scenario names the file, the key path, the line and what was expected.
+@Suite struct ScenarioValidationTests {
+    static let valid = """
+        name: Test plan
+        horizon_months: 36
+        paths: 100
+        seed: 3
+        discount_rate_annual: 0.08
+        segments:
+          - name: SMB
+            customers: 100
+            mrr: { lognormal: { median: 500, sigma: 0.4 } }
+            gross_margin: 0.78
+            cac: 3000
+            contract: { term_months: 1 }
+            churn: { monthly_rate: 0.03 }
+          - name: Enterprise
+            customers: 10
+            mrr: 20000
+            gross_margin: 0.8
+            cac: { triangular: [50000, 80000, 120000] }
+            contract: { term_months: 12 }
+            churn: { annual_rate: 0.1 }
+        """
+
+    func problems(_ yaml: String) throws -> [ScenarioProblem] {
+        do {
+            _ = try ScenarioLoader.parse(yaml: yaml, file: "plan.yaml")
+        } catch ScenarioError.invalid(let problems) {
+            return problems
+        }
+        Issue.record("scenario was accepted")
+        return []
+    }
+
+    func replacing(_ old: String, with new: String) -> String {
+        precondition(Self.valid.contains(old))
+        return Self.valid.replacingOccurrences(of: old, with: new)
+    }
+
+    @Test func validScenarioLoadsWithConvertedRates() throws {
+        let scenario = try ScenarioLoader.parse(yaml: Self.valid, file: "plan.yaml")
+        #expect(scenario.segments.count == 2)
+        #expect(scenario.segments[0].monthlyRecurringRevenue == .lognormal(median: 500, sigma: 0.4))
+        #expect(scenario.segments[1].acquisitionCost == .triangular(minimum: 50_000, mode: 80_000, maximum: 120_000))
+        let monthly = scenario.segments[1].monthlyChurnRate
+        #expect(abs(ChurnRate.compounded(monthly: monthly, overMonths: 12) - 0.1) < 1e-15)
+    }
+
+    @Test func invalidYAMLGivesParserLine() throws {
+        let found = try problems(replacing("gross_margin: 0.78", with: "gross_margin: [0.78"))
+        let problem = try #require(found.first)
+        guard case .invalidYAML = problem.kind else { Issue.record("kind \(problem.kind)"); return }
+        #expect(problem.file == "plan.yaml")
+        #expect(problem.line != nil)
+        #expect(problem.description.hasPrefix("plan.yaml:"))
+    }
+
+    @Test func missingRequiredFieldNamesKeyAndMapping() throws {
+        let found = try problems(replacing("    gross_margin: 0.78\n", with: ""))
+        #expect(found.count == 1)
+        let problem = try #require(found.first)
+        #expect(problem.kind == .missingKey)
+        #expect(problem.keyPath == "segments[0].gross_margin")
+        #expect(problem.line == 7)
+        #expect(problem.description == "plan.yaml:7:5: segments[0].gross_margin: missing required key")
+    }
+
+    @Test func unknownKeySuggestsNearestValidKey() throws {
+        let found = try problems(replacing("discount_rate_annual: 0.08", with: "discount_rate_anual: 0.08"))
+        let problem = try #require(found.first)
+        #expect(problem.kind == .unknownKey(suggestion: "discount_rate_annual"))
+        #expect(problem.keyPath == "discount_rate_anual")
+        #expect(problem.line == 5)
+        #expect(problem.description.contains("did you mean 'discount_rate_annual'?"))
+    }
+
+    @Test func negativeCustomerCountIsOutOfRange() throws {
+        let found = try problems(replacing("customers: 10\n", with: "customers: -4\n"))
+        let problem = try #require(found.first)
+        #expect(problem.keyPath == "segments[1].customers")
+        #expect(problem.line == 15)
+        #expect(problem.kind == .invalidValue(expected: "an integer in [0, ∞)", found: "'-4'"))
+    }
+
+    @Test(arguments: ["monthly_rate: 1.5", "monthly_rate: -0.1", "monthly_rate: lots"])
+    func churnRateOutsideUnitIntervalIsRejected(value: String) throws {
+        let found = try problems(replacing("monthly_rate: 0.03", with: value))
+        let problem = try #require(found.first)
+        #expect(problem.keyPath == "segments[0].churn.monthly_rate")
+        #expect(problem.line == 13)
+        guard case .invalidValue(let expected, _) = problem.kind else { Issue.record("kind"); return }
+        #expect(expected == "a probability in [0, 1]")
+    }
+
+    @Test func everyProblemIsReportedAtOnce() throws {
+        let yaml = replacing("customers: 100", with: "customers: -1")
+            .replacingOccurrences(of: "gross_margin: 0.8\n", with: "gross_margin: 1.8\n")
+            .replacingOccurrences(of: "seed: 3", with: "sead: 3")
+        let found = try problems(yaml)
+        #expect(Set(found.map(\.keyPath)) == ["sead", "segments[0].customers", "segments[1].gross_margin"])
+    }
+
+    @Test func bothChurnUnitsAtOnceIsAmbiguous() throws {
+        let found = try problems(replacing("{ monthly_rate: 0.03 }", with: "{ monthly_rate: 0.03, annual_rate: 0.3 }"))
+        #expect(found.map(\.keyPath) == ["segments[0].churn"])
+    }
+
+    @Test func emptyAndNonMappingFilesAreRejected() throws {
+        #expect(try problems("").count == 1)
+        #expect(try problems("- just\n- a list\n").first?.kind
+                == .invalidValue(expected: "a mapping of keys to values", found: "a list"))
+    }
+
+    @Test func duplicateSegmentNamesAreRejected() throws {
+        let found = try problems(replacing("name: Enterprise", with: "name: SMB"))
+        #expect(found.map(\.keyPath) == ["segments[1].name"])
+    }
+
+    @Test func slugNamesReportFolder() {
+        #expect(ScenarioRun.slug("FY27 portfolio plan") == "fy27-portfolio-plan")
+        #expect(ScenarioRun.slug("  Q3: what-if / SMB +20% ") == "q3-what-if-smb-20")
+        #expect(ScenarioRun.slug("!!!") == "scenario")
+    }
+}

@@ -1,0 +1,107 @@
+/// Time-to-event data: one row per subject (or per at-risk interval), validated on creation.
+///
+/// Row `i` says that a subject was observed at risk on the interval
+/// `(entryTimes[i], durations[i]]` — or `(0, durations[i]]` when there is no entry column —
+/// and that the interval ended in the event (`events[i] == true`, e.g. churn) or in
+/// right censoring. Entry times express late entry (left truncation, delayed entry): a
+/// customer first observed at tenure 6 months is not in the risk set before then
+/// (Klein & Moeschberger, *Survival Analysis*, 2nd ed., §3.4 and §4.6; Therneau & Grambsch,
+/// *Modeling Survival Data*, §2.2, counting-process form `Surv(start, stop, event)`).
+///
+/// Durations and entry times share one unit (days, months — the caller's choice).
+///
+/// - Note: Extension point. Covariates will be added as a column-major `Matrix` (one row
+///   per subject) together with its column names; the initializer will then also check the
+///   matrix's row count and finiteness, reporting rows with ``EventTableError`` like the
+///   columns below. Estimators that ignore covariates (Kaplan–Meier, Nelson–Aalen) will not
+///   change.
+public struct EventTable: Sendable, Equatable {
+    /// Observed durations (event or censoring times), each `>= 0`.
+    public let durations: [Double]
+    /// `true` where the row ended in the event, `false` where it was right-censored.
+    public let events: [Bool]
+    /// Entry times for late entry; the subject is at risk on `(entry, duration]`.
+    /// `nil` means every subject is at risk from time 0.
+    public let entryTimes: [Double]?
+    /// Stratum label per row; estimators give one curve per distinct label. `nil` means one
+    /// stratum.
+    public let strata: [String]?
+    /// Positive case weights (frequency weights); `nil` means every row has weight 1.
+    public let weights: [Double]?
+    /// Subject identifiers, carried for reporting; `nil` when the data has none.
+    public let ids: [String]?
+
+    /// Creates a validated event table.
+    ///
+    /// - Parameters:
+    ///   - durations: Event or censoring times, finite and `>= 0`.
+    ///   - events: Event indicators, one per duration.
+    ///   - entryTimes: Optional late-entry times, finite and strictly less than the duration
+    ///     of the same row (negative values are allowed, as in R's `Surv(start, stop, event)`).
+    ///   - strata: Optional stratum labels.
+    ///   - weights: Optional case weights, finite and `> 0`.
+    ///   - ids: Optional subject identifiers.
+    /// - Throws: ``EventTableError`` naming the first offending row (1-based) and field.
+    /// - Complexity: O(n).
+    public init(
+        durations: [Double],
+        events: [Bool],
+        entryTimes: [Double]? = nil,
+        strata: [String]? = nil,
+        weights: [Double]? = nil,
+        ids: [String]? = nil
+    ) throws(EventTableError) {
+        let n = durations.count
+        guard n > 0 else { throw .empty }
+        try Self.checkLength(events.count, of: .event, expected: n)
+        if let entryTimes { try Self.checkLength(entryTimes.count, of: .entryTime, expected: n) }
+        if let strata { try Self.checkLength(strata.count, of: .stratum, expected: n) }
+        if let weights { try Self.checkLength(weights.count, of: .weight, expected: n) }
+        if let ids { try Self.checkLength(ids.count, of: .id, expected: n) }
+
+        for i in 0..<n {
+            let row = i + 1
+            let duration = durations[i]
+            guard duration.isFinite else {
+                throw .nonFiniteValue(row: row, field: .duration, value: duration)
+            }
+            guard duration >= 0 else { throw .negativeDuration(row: row, value: duration) }
+            if let entryTimes {
+                let entry = entryTimes[i]
+                guard entry.isFinite else {
+                    throw .nonFiniteValue(row: row, field: .entryTime, value: entry)
+                }
+                guard entry < duration else {
+                    throw .entryNotBeforeDuration(row: row, entryTime: entry, duration: duration)
+                }
+            }
+            if let weights {
+                let weight = weights[i]
+                guard weight.isFinite else {
+                    throw .nonFiniteValue(row: row, field: .weight, value: weight)
+                }
+                guard weight > 0 else { throw .nonPositiveWeight(row: row, value: weight) }
+            }
+        }
+        self.durations = durations
+        self.events = events
+        self.entryTimes = entryTimes
+        self.strata = strata
+        self.weights = weights
+        self.ids = ids
+    }
+
+    /// Number of rows.
+    public var count: Int { durations.count }
+
+    /// Case weight of row `index` (0-based), 1 when the table has no weights.
+    public func weight(at index: Int) -> Double { weights?[index] ?? 1 }
+
+    private static func checkLength(
+        _ actual: Int, of field: EventTableField, expected: Int
+    ) throws(EventTableError) {
+        guard actual == expected else {
+            throw .lengthMismatch(field: field, expected: expected, actual: actual)
+        }
+    }
+}

@@ -10,11 +10,10 @@
 ///
 /// Durations and entry times share one unit (days, months — the caller's choice).
 ///
-/// - Note: Extension point. Covariates will be added as a column-major `Matrix` (one row
-///   per subject) together with its column names; the initializer will then also check the
-///   matrix's row count and finiteness, reporting rows with ``EventTableError`` like the
-///   columns below. Estimators that ignore covariates (Kaplan–Meier, Nelson–Aalen) will not
-///   change.
+/// Covariates (for Cox and parametric regression) are an `n × p` column-major ``Matrix``
+/// with one named column per covariate, already numeric (categorical columns expanded to
+/// indicators by the loader). Estimators that ignore covariates (Kaplan–Meier,
+/// Nelson–Aalen) ignore them.
 public struct EventTable: Sendable, Equatable {
     /// Observed durations (event or censoring times), each `>= 0`.
     public let durations: [Double]
@@ -30,6 +29,14 @@ public struct EventTable: Sendable, Equatable {
     public let weights: [Double]?
     /// Subject identifiers, carried for reporting; `nil` when the data has none.
     public let ids: [String]?
+    /// Covariate values, one row per table row and one column per name in ``covariateNames``;
+    /// `nil` when the table has no covariates.
+    public let covariates: Matrix?
+    /// Names of the covariate columns, in matrix column order (empty without covariates).
+    public let covariateNames: [String]
+    /// Cluster label per row (e.g. customer id when one customer has several rows), for
+    /// robust (sandwich) variances grouped by cluster; `nil` when rows are independent.
+    public let clusters: [String]?
 
     /// Creates a validated event table.
     ///
@@ -41,6 +48,9 @@ public struct EventTable: Sendable, Equatable {
     ///   - strata: Optional stratum labels.
     ///   - weights: Optional case weights, finite and `> 0`.
     ///   - ids: Optional subject identifiers.
+    ///   - covariates: Optional `n × p` covariate matrix with finite entries.
+    ///   - covariateNames: One name per covariate column.
+    ///   - clusters: Optional cluster labels for robust variances.
     /// - Throws: ``EventTableError`` naming the first offending row (1-based) and field.
     /// - Complexity: O(n).
     public init(
@@ -49,7 +59,10 @@ public struct EventTable: Sendable, Equatable {
         entryTimes: [Double]? = nil,
         strata: [String]? = nil,
         weights: [Double]? = nil,
-        ids: [String]? = nil
+        ids: [String]? = nil,
+        covariates: Matrix? = nil,
+        covariateNames: [String] = [],
+        clusters: [String]? = nil
     ) throws(EventTableError) {
         let n = durations.count
         guard n > 0 else { throw .empty }
@@ -58,6 +71,8 @@ public struct EventTable: Sendable, Equatable {
         if let strata { try Self.checkLength(strata.count, of: .stratum, expected: n) }
         if let weights { try Self.checkLength(weights.count, of: .weight, expected: n) }
         if let ids { try Self.checkLength(ids.count, of: .id, expected: n) }
+        if let clusters { try Self.checkLength(clusters.count, of: .cluster, expected: n) }
+        try Self.checkCovariates(covariates, names: covariateNames, rows: n)
 
         for i in 0..<n {
             let row = i + 1
@@ -89,6 +104,9 @@ public struct EventTable: Sendable, Equatable {
         self.strata = strata
         self.weights = weights
         self.ids = ids
+        self.covariates = covariates
+        self.covariateNames = covariateNames
+        self.clusters = clusters
     }
 
     /// Number of rows.
@@ -96,6 +114,25 @@ public struct EventTable: Sendable, Equatable {
 
     /// Case weight of row `index` (0-based), 1 when the table has no weights.
     public func weight(at index: Int) -> Double { weights?[index] ?? 1 }
+
+    /// Number of covariate columns.
+    public var covariateCount: Int { covariateNames.count }
+
+    private static func checkCovariates(
+        _ covariates: Matrix?, names: [String], rows: Int
+    ) throws(EventTableError) {
+        guard let covariates else {
+            try checkLength(names.count, of: .covariate, expected: 0)
+            return
+        }
+        try checkLength(covariates.rows, of: .covariate, expected: rows)
+        try checkLength(names.count, of: .covariate, expected: covariates.columns)
+        for column in 0..<covariates.columns {
+            for row in 0..<rows where !covariates[row, column].isFinite {
+                throw .nonFiniteCovariate(row: row + 1, name: names[column], value: covariates[row, column])
+            }
+        }
+    }
 
     private static func checkLength(
         _ actual: Int, of field: EventTableField, expected: Int

@@ -12,6 +12,10 @@ public enum EventTableField: String, Sendable, CaseIterable {
     case weight
     /// The subject identifier.
     case id
+    /// The cluster label.
+    case cluster
+    /// The covariate matrix (rows) or its names (columns).
+    case covariate
 }
 
 /// A data problem found while building an ``EventTable``.
@@ -32,6 +36,8 @@ public enum EventTableError: Error, Equatable, Sendable, CustomStringConvertible
     case entryNotBeforeDuration(row: Int, entryTime: Double, duration: Double)
     /// A case weight is zero or negative.
     case nonPositiveWeight(row: Int, value: Double)
+    /// A covariate value is NaN or infinite.
+    case nonFiniteCovariate(row: Int, name: String, value: Double)
 
     /// A one-line message naming the row and the field.
     public var description: String {
@@ -49,6 +55,8 @@ public enum EventTableError: Error, Equatable, Sendable, CustomStringConvertible
                 "row \(row): 'entryTime' \(entryTime) is not before 'duration' \(duration)"
         case let .nonPositiveWeight(row, value):
             return "row \(row): 'weight' is \(value), expected a value > 0"
+        case let .nonFiniteCovariate(row, name, value):
+            return "row \(row): covariate '\(name)' is \(value), expected a finite number"
         }
     }
 }

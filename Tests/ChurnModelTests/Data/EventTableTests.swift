@@ -59,4 +59,29 @@ import Testing
         #expect(table.count == 2)
         #expect(table.weight(at: 1) == 2.5)
     }
+
+    @Test func eventTableRejectsNonFiniteCovariateNamingRowAndColumn() {
+        let covariates = Matrix(rowMajor: [[1, 0], [2, .nan], [3, 1]])
+        #expect(throws: EventTableError.self) {
+            try EventTable(durations: [1, 2, 3], events: [true, false, true], covariates: covariates,
+                           covariateNames: ["age", "sponsor_change"])
+        }
+        do {
+            _ = try EventTable(durations: [1, 2, 3], events: [true, false, true], covariates: covariates,
+                               covariateNames: ["age", "sponsor_change"])
+        } catch {
+            #expect(error.description == "row 2: covariate 'sponsor_change' is nan, expected a finite number")
+        }
+    }
+
+    @Test func eventTableRejectsCovariateShapeMismatch() {
+        #expect(throws: EventTableError.lengthMismatch(field: .covariate, expected: 3, actual: 2)) {
+            try EventTable(durations: [1, 2, 3], events: [true, false, true],
+                           covariates: Matrix(rowMajor: [[1], [2]]), covariateNames: ["age"])
+        }
+        #expect(throws: EventTableError.lengthMismatch(field: .covariate, expected: 1, actual: 2)) {
+            try EventTable(durations: [1, 2], events: [true, false],
+                           covariates: Matrix(rowMajor: [[1], [2]]), covariateNames: ["age", "plan"])
+        }
+    }
 }

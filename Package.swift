@@ -39,5 +39,9 @@ let package = Package(
             dependencies: ["ChurnModel"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(
+            name: "churnsimTests",
+            dependencies: ["churnsim"]
+        ),
     ]
 )

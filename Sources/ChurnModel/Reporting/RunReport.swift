@@ -40,7 +40,7 @@ public enum RunReport {
         let payback = portfolio.cacPaybackMonth
         func month(_ value: Int?) -> String { value.map { "\($0)" } ?? "beyond \(horizon)" }
         var figures = [
-            "Portfolio NPV of gross profit less CAC over \(horizon) months is \(NumberFormatting.compactCurrency(npv.mean.mean)) "
+            "Portfolio NPV of gross profit less CAC over \(horizon) months is \(NumberFormatting.compactCurrency(npv.mean)) "
                 + "(P5–P95: \(NumberFormatting.compactCurrency(npv.p5))–\(NumberFormatting.compactCurrency(npv.p95))).",
             "Median CAC payback is \(month(payback.p50)) months (P10–P90: \(month(payback.p10))–\(month(payback.p90))); "
                 + "\(NumberFormatting.percent(payback.shareNeverPaidBack)) of customers do not pay back within \(horizon) months.",
@@ -54,7 +54,7 @@ public enum RunReport {
         for segment in summary.segments {
             figures.append(
                 "\(segment.name): median payback \(month(segment.cacPaybackMonth.p50)) months, "
-                    + "mean profit per customer \(NumberFormatting.compactCurrency(segment.profitPerCustomer.mean.mean)), "
+                    + "mean profit per customer \(NumberFormatting.compactCurrency(segment.profitPerCustomer.mean)), "
                     + "\(NumberFormatting.percent(segment.survival.first?.probability.mean ?? 0)) still active after 12 months.")
         }
         return figures
@@ -76,9 +76,9 @@ public enum RunReport {
             return [.text(scope.name), .integer(scope.customers)] + survival + [
                 lifetime.map { .number($0.mean) } ?? .missing(reason: "infinite"),
                 optionalNumber(lifetime?.standardError), month(payback.p10), month(payback.p50), month(payback.p90),
-                .share(payback.shareNeverPaidBack), .currency(profit.mean.mean), optionalNumber(profit.mean.standardError),
-                .currency(profit.p10), .currency(profit.p50), .currency(profit.p90), .currency(npv.mean.mean),
-                optionalNumber(npv.mean.standardError), .currency(npv.p5), .currency(npv.p95),
+                .share(payback.shareNeverPaidBack), .currency(profit.mean), optionalNumber(profit.standardError),
+                .currency(profit.p10), .currency(profit.p50), .currency(profit.p90), .currency(npv.mean),
+                optionalNumber(npv.standardError), .currency(npv.p5), .currency(npv.p95),
             ]
         }
         return ReportTable(name: "segments", title: "Segments and portfolio", columns: columns, rows: rows)
@@ -87,7 +87,7 @@ public enum RunReport {
     private static func arrTable(_ scopes: [ScopeSummary], showInSummary: Bool) -> ReportTable {
         let rows = scopes.flatMap { scope in
             scope.annualRecurringRevenueByMonth.map { point -> [ReportCell] in
-                [.text(scope.name), .integer(point.month), .currency(point.value.mean.mean),
+                [.text(scope.name), .integer(point.month), .currency(point.value.mean),
                  .currency(point.value.p5), .currency(point.value.p50), .currency(point.value.p95)]
             }
         }

@@ -21,8 +21,9 @@ enum PathStatistics {
     /// Mean, P5, P50 and P95 of per-path amounts.
     static func pathAmount(_ values: [Double]) -> PathAmountSummary {
         let sorted = values.sorted()
+        let estimate = estimate(values)
         return PathAmountSummary(
-            mean: estimate(values), p5: quantile(sorted: sorted, 0.05), p50: quantile(sorted: sorted, 0.5),
+            mean: estimate.mean, standardError: estimate.standardError, p5: quantile(sorted: sorted, 0.05), p50: quantile(sorted: sorted, 0.5),
             p95: quantile(sorted: sorted, 0.95))
     }
 }

@@ -45,8 +45,9 @@ extension ScopeSummary {
         self.expectedLifetimeMonths = lifetime.flatMap { $0.mean.isFinite ? $0 : nil }
         self.restrictedMeanLifetimeMonths = perCustomer(\.restrictedLifetimeMonths) ?? Estimate(mean: 0, standardError: nil)
         self.cacPaybackMonth = PaybackSummary(distributions)
+        let profit = perCustomer(\.netPresentValue) ?? Estimate(mean: 0, standardError: nil)
         self.profitPerCustomer = AmountSummary(
-            mean: perCustomer(\.netPresentValue) ?? Estimate(mean: 0, standardError: nil),
+            mean: profit.mean, standardError: profit.standardError,
             p10: distributions.profit.quantile(0.1) ?? 0, p50: distributions.profit.quantile(0.5) ?? 0,
             p90: distributions.profit.quantile(0.9) ?? 0)
         self.netPresentValue = PathStatistics.pathAmount(totals.map(\.netPresentValue))

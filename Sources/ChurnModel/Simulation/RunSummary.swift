@@ -30,6 +30,13 @@ public struct Estimate: Codable, Sendable, Equatable {
     public var mean: Double
     /// Monte Carlo standard error of the mean, from the spread between paths.
     public var standardError: Double?
+
+    /// Writes both keys, with `null` for a missing standard error.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(mean, forKey: .mean)
+        try container.encode(standardError, forKey: .standardError)
+    }
 }
 
 /// Survival probability at one month.
@@ -50,30 +57,69 @@ public struct PaybackSummary: Codable, Sendable, Equatable {
     public var p90: Int?
     /// Share of customers whose CAC was not paid back within the horizon.
     public var shareNeverPaidBack: Double
+
+    /// Writes every key, with `null` for a percentile beyond the horizon.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(p10, forKey: .p10)
+        try container.encode(p50, forKey: .p50)
+        try container.encode(p90, forKey: .p90)
+        try container.encode(shareNeverPaidBack, forKey: .shareNeverPaidBack)
+    }
 }
 
 /// Mean and percentiles of a per-customer amount (currency).
 public struct AmountSummary: Codable, Sendable, Equatable {
-    /// Mean with standard error.
-    public var mean: Estimate
+    /// Mean.
+    public var mean: Double
+    /// Monte Carlo standard error of the mean (nil with a single path).
+    public var standardError: Double?
     /// 10th percentile.
     public var p10: Double
     /// Median.
     public var p50: Double
     /// 90th percentile.
     public var p90: Double
+
+    /// The mean with its standard error.
+    public var estimate: Estimate { Estimate(mean: mean, standardError: standardError) }
+
+    /// Writes every key, with `null` for a missing standard error.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(mean, forKey: .mean)
+        try container.encode(standardError, forKey: .standardError)
+        try container.encode(p10, forKey: .p10)
+        try container.encode(p50, forKey: .p50)
+        try container.encode(p90, forKey: .p90)
+    }
 }
 
 /// Mean and percentiles of a per-path amount (currency).
 public struct PathAmountSummary: Codable, Sendable, Equatable {
-    /// Mean with standard error.
-    public var mean: Estimate
+    /// Mean.
+    public var mean: Double
+    /// Monte Carlo standard error of the mean (nil with a single path).
+    public var standardError: Double?
     /// 5th percentile across paths.
     public var p5: Double
-    /// Median across paths.
+    /// Median.
     public var p50: Double
     /// 95th percentile across paths.
     public var p95: Double
+
+    /// The mean with its standard error.
+    public var estimate: Estimate { Estimate(mean: mean, standardError: standardError) }
+
+    /// Writes every key, with `null` for a missing standard error.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(mean, forKey: .mean)
+        try container.encode(standardError, forKey: .standardError)
+        try container.encode(p5, forKey: .p5)
+        try container.encode(p50, forKey: .p50)
+        try container.encode(p95, forKey: .p95)
+    }
 }
 
 /// ARR at the end of one month across paths.
@@ -104,4 +150,18 @@ public struct ScopeSummary: Codable, Sendable, Equatable {
     public var netPresentValue: PathAmountSummary
     /// ARR at the end of months 0 … horizon.
     public var annualRecurringRevenueByMonth: [MonthlyAmount]
+
+    /// Writes every key, with `null` for an infinite expected lifetime.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(customers, forKey: .customers)
+        try container.encode(survival, forKey: .survival)
+        try container.encode(expectedLifetimeMonths, forKey: .expectedLifetimeMonths)
+        try container.encode(restrictedMeanLifetimeMonths, forKey: .restrictedMeanLifetimeMonths)
+        try container.encode(cacPaybackMonth, forKey: .cacPaybackMonth)
+        try container.encode(profitPerCustomer, forKey: .profitPerCustomer)
+        try container.encode(netPresentValue, forKey: .netPresentValue)
+        try container.encode(annualRecurringRevenueByMonth, forKey: .annualRecurringRevenueByMonth)
+    }
 }

@@ -11,6 +11,10 @@ enum EntryPoint {
             try command.run()
         } catch let error as ScenarioError {
             fail(error.description, code: 2)
+        } catch let error as DataError {
+            fail(error.description, code: 2)
+        } catch let error as EventTableError {
+            fail(error.description, code: 2)
         } catch {
             let code = Churnsim.exitCode(for: error)
             if code == .success {

@@ -1,0 +1,38 @@
+/// A problem in an input data file (customer history, current book), located by file,
+/// row and column.
+///
+/// Rows are data rows numbered from 1 (the header is row 0); without quoted line breaks,
+/// data row `r` is line `r + 1` of the file.
+public enum DataError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file could not be opened or decoded.
+    case unreadable(file: String, reason: String)
+    /// The file has no header row or no data rows.
+    case empty(file: String)
+    /// A requested column is not in the header; `available` lists the header.
+    case missingColumn(file: String, column: String, available: [String])
+    /// A row has a different number of fields than the header.
+    case raggedRow(file: String, row: Int, line: Int, fields: Int, expected: Int)
+    /// A cell that cannot be read as the column requires.
+    case invalidValue(file: String, row: Int, column: String, value: String, expected: String)
+    /// The rows are readable but inconsistent as survival data.
+    case invalidTable(file: String, reason: String)
+
+    /// `file:row N: column 'c': expected …, found '…'`.
+    public var description: String {
+        switch self {
+        case .unreadable(let file, let reason):
+            return "\(file): cannot read: \(reason)"
+        case .empty(let file):
+            return "\(file): no header row or no data rows"
+        case .missingColumn(let file, let column, let available):
+            let hint = nearestKey(to: column, among: available).map { "; did you mean '\($0)'?" } ?? ""
+            return "\(file): no column named '\(column)'\(hint) (columns: \(available.joined(separator: ", ")))"
+        case .raggedRow(let file, let row, let line, let fields, let expected):
+            return "\(file): row \(row) (line \(line)): \(fields) fields, expected \(expected) as in the header"
+        case .invalidValue(let file, let row, let column, let value, let expected):
+            return "\(file): row \(row) (line \(row + 1)): column '\(column)': expected \(expected), found '\(value)'"
+        case .invalidTable(let file, let reason):
+            return "\(file): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,62 @@
+/// Which columns of a customer-history CSV make up the survival data, and how to read them.
+///
+/// Time comes either from a duration column (in any unit) or from a start date and an
+/// optional end date (blank = still active, censored at `asOf`), converted to months.
+public struct HistorySpecification: Sendable, Equatable {
+    /// Where the observed time comes from.
+    public enum Time: Sendable, Equatable {
+        /// Duration and event columns; `entry` gives late-entry times in the same unit.
+        case duration(column: String, event: String, entry: String?)
+        /// ISO dates (YYYY-MM-DD): start, end (blank while active), and the as-of date
+        /// censoring active customers. Durations are in months of 365.25/12 days; a row
+        /// with an end date is an event (churn).
+        case dates(start: String, end: String, asOf: CalendarDate)
+    }
+
+    /// What to do with a row that has a blank or `NA` cell in a used column.
+    public enum MissingValuePolicy: String, Sendable, CaseIterable {
+        /// Stop with an error naming the row and column.
+        case error
+        /// Drop the row (as R's default `na.omit`) and record a warning with the count.
+        case dropRow
+    }
+
+    /// Time columns.
+    public var time: Time
+    /// Covariate columns, in model order.
+    public var covariates: [String]
+    /// Stratum column, if any.
+    public var strata: String?
+    /// Case-weight column, if any.
+    public var weights: String?
+    /// Cluster column for robust variances, if any.
+    public var cluster: String?
+    /// Reference level per categorical covariate (default: the first level in sorted order).
+    public var referenceLevels: [String: String]
+    /// Missing-value policy.
+    public var missingValues: MissingValuePolicy
+
+    /// Creates a specification.
+    public init(
+        time: Time, covariates: [String] = [], strata: String? = nil, weights: String? = nil,
+        cluster: String? = nil, referenceLevels: [String: String] = [:], missingValues: MissingValuePolicy = .error
+    ) {
+        self.time = time
+        self.covariates = covariates
+        self.strata = strata
+        self.weights = weights
+        self.cluster = cluster
+        self.referenceLevels = referenceLevels
+        self.missingValues = missingValues
+    }
+
+    /// Every column the specification reads.
+    var columns: [String] {
+        var names: [String]
+        switch time {
+        case .duration(let column, let event, let entry): names = [column, event] + (entry.map { [$0] } ?? [])
+        case .dates(let start, let end, _): names = [start, end]
+        }
+        return names + covariates + [strata, weights, cluster].compactMap { $0 }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Builds the report of a fit (`churnsim fit`) from its ``FitSummary``.
+public enum FitReport {
+    /// The report model: key figures, coefficients, medians and the survival table.
+    public static func model(summary: FitSummary, historyFile: String) -> ReportModel {
+        var figures = ["\(summary.n) customers, \(summary.events) churned (\(NumberFormatting.percent(Double(summary.events) / Double(max(summary.n, 1)))))."]
+        for median in summary.median ?? [] {
+            let scope = median.stratum.map { "\($0): " } ?? ""
+            let estimate = median.estimate.map { NumberFormatting.grouped($0, decimals: 1) } ?? "not reached"
+            let lower = median.ciLower.map { NumberFormatting.grouped($0, decimals: 1) } ?? "n/a"
+            let upper = median.ciUpper.map { NumberFormatting.grouped($0, decimals: 1) } ?? "not reached"
+            figures.append("\(scope)median survival time is \(estimate) (95% CI \(lower)–\(upper)).")
+        }
+        figures += summary.warnings.map { "Warning: \($0)" }
+        var tables: [ReportTable] = []
+        if !summary.coefficients.isEmpty { tables.append(coefficientTable(summary.coefficients)) }
+        if let medians = summary.median { tables.append(medianTable(medians)) }
+        if let rows = summary.table { tables.append(survivalTable(rows)) }
+        return ReportModel(
+            title: "Fit of \(summary.model.replacingOccurrences(of: "_", with: "-")) to \(historyFile)",
+            keyFigures: figures, tables: tables,
+            audit: [("History file", historyFile), ("Model", summary.model), ("churnsim version", ChurnSimVersion.current)])
+    }
+
+    /// `fit.json`, `fit.yaml`, `summary.md` and one CSV per table.
+    public static func files(summary: FitSummary, model: ReportModel) throws -> [(name: String, contents: Data)] {
+        let json = JSONEncoder()
+        json.keyEncodingStrategy = .convertToSnakeCase
+        json.outputFormatting = [.prettyPrinted, .sortedKeys]
+        var files = [(name: "fit.json", contents: try json.encode(summary))]
+        files.append((name: "fit.yaml", contents: Data(try YAMLRendering.yaml(fromJSON: files[0].contents).utf8)))
+        files.append((name: "summary.md", contents: Data(MarkdownRenderer.render(model).utf8)))
+        for table in model.tables { files.append((name: "\(table.name).csv", contents: Data(CSVRenderer.render(table).utf8))) }
+        return files
+    }
+
+    private static func coefficientTable(_ coefficients: [FitCoefficient]) -> ReportTable {
+        let hasHazardRatio = coefficients.contains { $0.hazardRatio != nil }
+        let columns = ["name", "estimate", "standard_error", "z", "p", "ci_lower", "ci_upper"] + (hasHazardRatio ? ["hazard_ratio"] : [])
+        let rows = coefficients.map { c -> [ReportCell] in
+            [.text(c.name), .number(c.estimate), .number(c.standardError), .number(c.z), .number(c.p),
+             .number(c.ciLower), .number(c.ciUpper)] + (hasHazardRatio ? [c.hazardRatio.map(ReportCell.number) ?? .missing(reason: "")] : [])
+        }
+        return ReportTable(name: "coefficients", title: "Coefficients", columns: columns, rows: rows)
+    }
+
+    private static func medianTable(_ medians: [FitMedian]) -> ReportTable {
+        let rows = medians.map { m -> [ReportCell] in
+            [.text(m.stratum ?? "all"), optional(m.estimate, "not reached"), optional(m.ciLower, "n/a"), optional(m.ciUpper, "not reached")]
+        }
+        return ReportTable(name: "median", title: "Median survival time", columns: ["stratum", "median", "ci_lower", "ci_upper"], rows: rows)
+    }
+
+    private static func survivalTable(_ rows: [FitTableRow]) -> ReportTable {
+        let isSurvival = rows.first?.survival != nil
+        let columns = ["stratum", "time", "at_risk", "events", "censored", isSurvival ? "survival" : "cumulative_hazard",
+                       "standard_error", "ci_lower", "ci_upper"]
+        let cells = rows.map { r -> [ReportCell] in
+            [.text(r.stratum ?? "all"), .number(r.time), .number(r.atRisk), .number(r.events), .number(r.censored),
+             optional(isSurvival ? r.survival : r.cumulativeHazard, ""), optional(r.standardError, ""),
+             optional(r.ciLower, ""), optional(r.ciUpper, "")]
+        }
+        return ReportTable(name: "table", title: isSurvival ? "Survival table" : "Cumulative hazard table",
+                           columns: columns, rows: cells, showInSummary: false)
+    }
+
+    private static func optional(_ value: Double?, _ reason: String) -> ReportCell {
+        value.map(ReportCell.number) ?? .missing(reason: reason)
+    }
+}

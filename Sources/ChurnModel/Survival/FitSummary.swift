@@ -1,0 +1,193 @@
+/// The serialisable result of any fit (`churnsim fit`): written as `fit.json` and
+/// `fit.yaml` with snake_case keys, read back by scenarios that use the fitted model.
+///
+/// Every key is always written; a statistic that does not apply to the model (a
+/// log-likelihood for Kaplan–Meier, a concordance for Weibull) is `null`, never NaN.
+public struct FitSummary: Codable, Sendable, Equatable {
+    /// Model identifier: `kaplan_meier`, `nelson_aalen`, `cox`, `exponential`, `weibull`,
+    /// `lognormal`, `loglogistic` or `sbg`.
+    public var model: String
+    /// Tie handling (Cox only): `efron` or `breslow`.
+    public var ties: String?
+    /// Number of rows used.
+    public var n: Int
+    /// Number of events (churns) among them.
+    public var events: Int
+    /// Maximised log-likelihood (log partial likelihood for Cox).
+    public var logLikelihood: Double?
+    /// Log-likelihood of the model without covariates.
+    public var nullLogLikelihood: Double?
+    /// Akaike information criterion, −2 log L + 2 × parameters.
+    public var aic: Double?
+    /// Harrell's concordance (Cox).
+    public var concordance: Double?
+    /// Newton iterations used.
+    public var iterations: Int?
+    /// Statistical warnings (non-convergence, separation, dropped rows).
+    public var warnings: [String]
+    /// Estimated coefficients.
+    public var coefficients: [FitCoefficient]
+    /// Global tests (likelihood ratio, Wald, score).
+    public var tests: [FitTest]
+    /// Kaplan–Meier or Nelson–Aalen table.
+    public var table: [FitTableRow]?
+    /// Median survival time with its confidence interval, per stratum.
+    public var median: [FitMedian]?
+
+    /// Creates a summary; list-valued parts default to empty.
+    public init(
+        model: String, ties: String? = nil, n: Int, events: Int, logLikelihood: Double? = nil,
+        nullLogLikelihood: Double? = nil, aic: Double? = nil, concordance: Double? = nil, iterations: Int? = nil,
+        warnings: [String] = [], coefficients: [FitCoefficient] = [], tests: [FitTest] = [],
+        table: [FitTableRow]? = nil, median: [FitMedian]? = nil
+    ) {
+        self.model = model
+        self.ties = ties
+        self.n = n
+        self.events = events
+        self.logLikelihood = logLikelihood
+        self.nullLogLikelihood = nullLogLikelihood
+        self.aic = aic
+        self.concordance = concordance
+        self.iterations = iterations
+        self.warnings = warnings
+        self.coefficients = coefficients
+        self.tests = tests
+        self.table = table
+        self.median = median
+    }
+
+    /// Writes every key, with `null` for statistics that do not apply.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(model, forKey: .model)
+        try container.encode(ties, forKey: .ties)
+        try container.encode(n, forKey: .n)
+        try container.encode(events, forKey: .events)
+        try container.encode(logLikelihood, forKey: .logLikelihood)
+        try container.encode(nullLogLikelihood, forKey: .nullLogLikelihood)
+        try container.encode(aic, forKey: .aic)
+        try container.encode(concordance, forKey: .concordance)
+        try container.encode(iterations, forKey: .iterations)
+        try container.encode(warnings, forKey: .warnings)
+        try container.encode(coefficients, forKey: .coefficients)
+        try container.encode(tests, forKey: .tests)
+        try container.encode(table, forKey: .table)
+        try container.encode(median, forKey: .median)
+    }
+}
+
+/// One estimated coefficient with its Wald statistics.
+public struct FitCoefficient: Codable, Sendable, Equatable {
+    /// Model column name (`age`, `plan=Pro`, `(Intercept)`, `Log(scale)`, `alpha`).
+    public var name: String
+    /// Point estimate.
+    public var estimate: Double
+    /// Standard error.
+    public var standardError: Double
+    /// Wald z = estimate / standard error.
+    public var z: Double
+    /// Two-sided p-value of z.
+    public var p: Double
+    /// Lower confidence bound.
+    public var ciLower: Double
+    /// Upper confidence bound.
+    public var ciUpper: Double
+    /// exp(estimate), for Cox models.
+    public var hazardRatio: Double?
+
+    /// Creates a coefficient record.
+    public init(
+        name: String, estimate: Double, standardError: Double, z: Double, p: Double, ciLower: Double,
+        ciUpper: Double, hazardRatio: Double? = nil
+    ) {
+        self.name = name
+        self.estimate = estimate
+        self.standardError = standardError
+        self.z = z
+        self.p = p
+        self.ciLower = ciLower
+        self.ciUpper = ciUpper
+        self.hazardRatio = hazardRatio
+    }
+}
+
+/// A global chi-square test of a fitted model.
+public struct FitTest: Codable, Sendable, Equatable {
+    /// `likelihood_ratio`, `wald` or `score`.
+    public var name: String
+    /// Test statistic.
+    public var statistic: Double
+    /// Degrees of freedom.
+    public var degreesOfFreedom: Int
+    /// Upper-tail chi-square p-value.
+    public var p: Double
+
+    /// Creates a test record.
+    public init(name: String, statistic: Double, degreesOfFreedom: Int, p: Double) {
+        self.name = name
+        self.statistic = statistic
+        self.degreesOfFreedom = degreesOfFreedom
+        self.p = p
+    }
+}
+
+/// One row of a Kaplan–Meier or Nelson–Aalen table.
+public struct FitTableRow: Codable, Sendable, Equatable {
+    /// Stratum label, or nil without strata.
+    public var stratum: String?
+    /// Distinct time.
+    public var time: Double
+    /// (Weighted) number at risk just before `time`.
+    public var atRisk: Double
+    /// (Weighted) events at `time`.
+    public var events: Double
+    /// (Weighted) censorings at `time`.
+    public var censored: Double
+    /// Kaplan–Meier survival (nil for Nelson–Aalen).
+    public var survival: Double?
+    /// Nelson–Aalen cumulative hazard (nil for Kaplan–Meier).
+    public var cumulativeHazard: Double?
+    /// Standard error of the survival (KM) or of the cumulative hazard (NA).
+    public var standardError: Double?
+    /// Lower confidence bound.
+    public var ciLower: Double?
+    /// Upper confidence bound.
+    public var ciUpper: Double?
+
+    /// Writes every key, with `null` where a value does not exist.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(stratum, forKey: .stratum)
+        try container.encode(time, forKey: .time)
+        try container.encode(atRisk, forKey: .atRisk)
+        try container.encode(events, forKey: .events)
+        try container.encode(censored, forKey: .censored)
+        try container.encode(survival, forKey: .survival)
+        try container.encode(cumulativeHazard, forKey: .cumulativeHazard)
+        try container.encode(standardError, forKey: .standardError)
+        try container.encode(ciLower, forKey: .ciLower)
+        try container.encode(ciUpper, forKey: .ciUpper)
+    }
+}
+
+/// Median survival time and its confidence interval for one stratum.
+public struct FitMedian: Codable, Sendable, Equatable {
+    /// Stratum label, or nil without strata.
+    public var stratum: String?
+    /// Median, nil when survival never falls to 0.5.
+    public var estimate: Double?
+    /// Lower confidence bound, nil when undefined.
+    public var ciLower: Double?
+    /// Upper confidence bound, nil when undefined (often: not reached).
+    public var ciUpper: Double?
+
+    /// Writes every key, with `null` where a value does not exist.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(stratum, forKey: .stratum)
+        try container.encode(estimate, forKey: .estimate)
+        try container.encode(ciLower, forKey: .ciLower)
+        try container.encode(ciUpper, forKey: .ciUpper)
+    }
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import ChurnModel
+import Foundation
+
+extension FitModel: ExpressibleByArgument {}
+
+/// Confidence-interval types spelt as R's `conf.type`.
+enum ConfTypeArgument: String, ExpressibleByArgument, CaseIterable {
+    case plain, log, logLog = "log-log"
+
+    var type: ConfidenceIntervalType {
+        switch self {
+        case .plain: .plain
+        case .log: .log
+        case .logLog: .logLog
+        }
+    }
+}
+
+/// `churnsim fit HISTORY.csv`: estimate a survival model from customer history.
+struct FitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fit",
+        abstract: "Fit a survival model to customer history and write fit.json, fit.yaml, tables and a report.",
+        discussion: """
+            Time comes from --duration and --event (any unit), or from --start-date and --end-date \
+            (ISO dates; blank end = still active) with --as-of, giving months.
+            """)
+
+    @Argument(help: "Customer history CSV (comma, semicolon or tab separated, with a header row).")
+    var history: String
+
+    @Option(help: "Model: \(FitModel.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var model: FitModel
+
+    @Option(help: "Duration column (time observed).")
+    var duration: String?
+
+    @Option(help: "Event column (1/0, true/false, yes/no: 1 = churned).")
+    var event: String?
+
+    @Option(help: "Late-entry time column (subject at risk on (entry, duration]).")
+    var entry: String?
+
+    @Option(name: .customLong("start-date"), help: "Start date column (YYYY-MM-DD).")
+    var startDate: String?
+
+    @Option(name: .customLong("end-date"), help: "End date column; blank while active.")
+    var endDate: String?
+
+    @Option(name: .customLong("as-of"), help: "Date at which active customers are censored (YYYY-MM-DD).")
+    var asOf: String?
+
+    @Option(help: "Stratum column: one curve per level.")
+    var strata: String?
+
+    @Option(help: "Case-weight column (positive numbers).")
+    var weights: String?
+
+    @Option(name: .customLong("conf-type"), help: "Survival CI type: plain, log or log-log (as R's conf.type).")
+    var confType: ConfTypeArgument = .log
+
+    @Option(name: .customLong("conf-level"), help: "Confidence level of every interval.")
+    var confLevel: Double = 0.95
+
+    @Flag(name: .customLong("drop-missing"), help: "Drop rows with blank/NA cells in used columns instead of failing.")
+    var dropMissing = false
+
+    @Option(help: "Report folder (default: Reports/fit-<file>-<model>).")
+    var output: String?
+
+    func validate() throws {
+        guard (duration == nil) != (startDate == nil) else {
+            throw ValidationError("give either --duration with --event, or --start-date with --end-date and --as-of")
+        }
+        if duration != nil, event == nil { throw ValidationError("--duration needs --event") }
+        if startDate != nil, endDate == nil || asOf == nil { throw ValidationError("--start-date needs --end-date and --as-of") }
+        if let asOf, CalendarDate(iso: asOf) == nil { throw ValidationError("--as-of must be a date as YYYY-MM-DD") }
+        if !(confLevel > 0 && confLevel < 1) { throw ValidationError("--conf-level must be in (0, 1)") }
+    }
+
+    func run() throws {
+        let fit = HistoryFit(
+            historyFile: history, specification: specification(), model: model,
+            confidenceIntervalType: confType.type, confidenceLevel: confLevel, outputDirectory: output)
+        let (summary, directory) = try fit.execute()
+        for warning in summary.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        print("Fitted \(summary.model) to \(summary.n) rows (\(summary.events) events).")
+        print("Report written to \(directory.path)/")
+    }
+
+    private func specification() -> HistorySpecification {
+        let time: HistorySpecification.Time
+        if let startDate, let endDate, let asOf, let date = CalendarDate(iso: asOf) {
+            time = .dates(start: startDate, end: endDate, asOf: date)
+        } else {
+            time = .duration(column: duration ?? "", event: event ?? "", entry: entry)
+        }
+        return HistorySpecification(
+            time: time, strata: strata, weights: weights, missingValues: dropMissing ? .dropRow : .error)
+    }
+}

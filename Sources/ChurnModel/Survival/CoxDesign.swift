@@ -1,5 +1,5 @@
 /// The Cox model's data arranged once for every likelihood evaluation: tie-corrected
-/// times, centred covariates stored row by row, and each stratum's rows sorted by
+/// times, covariates centred (except indicator columns, as R) and stored row by row, and each stratum's rows sorted by
 /// decreasing stop time and by decreasing entry time.
 ///
 /// The two orders let every pass over a stratum walk the event times backwards while
@@ -21,7 +21,8 @@ struct CoxDesign: Sendable {
     let covariateCount: Int
     /// Centred covariates, row-major: `x[i * p + j]` = xᵢⱼ − x̄ⱼ.
     let x: [Double]
-    /// Weighted column means x̄ (R's `fit$means`).
+    /// Weighted column means x̄ (R's `fit$means`); 0 for columns whose values all lie in
+    /// {−1, 0, 1}, which R leaves uncentred.
     let means: [Double]
     let stop: [Double]
     /// Entry times; `nil` when every row is at risk from −∞ (right-censored data).
@@ -56,9 +57,11 @@ struct CoxDesign: Sendable {
         var means = [Double](repeating: 0, count: p)
         var x = [Double](repeating: 0, count: n * p)
         for j in 0..<p {
+            // As R's coxph (`nocenter = c(-1, 0, 1)`): indicator-like columns stay uncentred.
+            let indicator = (0..<n).allSatisfy { [-1, 0, 1].contains(covariates[$0, j]) }
             var sum = 0.0
             for i in 0..<n { sum += weight[i] * covariates[i, j] }
-            means[j] = sum / totalWeight
+            means[j] = indicator ? 0 : sum / totalWeight
             for i in 0..<n { x[i * p + j] = covariates[i, j] - means[j] }
         }
 

@@ -16,7 +16,8 @@ public struct CoxFit: Sendable, Equatable {
     public let modelCovariance: Matrix
     /// Whether ``covariance`` is the robust (sandwich) variance.
     public let isRobust: Bool
-    /// Weighted covariate means x̄ (R's `fit$means`).
+    /// The centring constants x̄: weighted covariate means, 0 for columns whose values all
+    /// lie in {−1, 0, 1} (R's `fit$means`).
     public let means: [Double]
     /// Log partial likelihood at β = 0.
     public let nullLogLikelihood: Double

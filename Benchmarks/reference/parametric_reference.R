@@ -61,6 +61,38 @@ summary_rows <- do.call(rbind, lapply(names(fits), function(case) {
 }))
 write_fixture(summary_rows, "lung_survreg_fits.csv")
 
+# ---- distributions: pnorm and pchisq upper tails ------------------------------
+grid <- expand.grid(x = c(1e-3, 0.5, 1, 3.84, 10, 25.1, 60, 200), df = c(1, 2, 3, 4.5, 10, 50))
+write_fixture(data.frame(x = grid$x, df = grid$df,
+                         upper = pchisq(grid$x, grid$df, lower.tail = FALSE)), "pchisq.csv")
+zs <- c(-40, -8, -3, -1.96, -0.5, 0, 0.3, 1, 2.5, 9, 38)
+write_fixture(data.frame(x = zs, cdf = pnorm(zs), survival = pnorm(zs, lower.tail = FALSE)),
+              "pnorm.csv")
+
+# ---- shifted-beta-geometric: an independent maximisation with optim ------------
+# Fader & Hardie (2007) cohorts; log-likelihood sum_t d_t log P(t) + n_T log S(T) with
+# P(t) = B(a + 1, b + t - 1) / B(a, b) and S(t) = B(a, b + t) / B(a, b).
+sbg_loglik <- function(par, n) {
+  a <- exp(par[1]); b <- exp(par[2]); t <- seq_along(n[-1]); d <- -diff(n)
+  logP <- lbeta(a + 1, b + t - 1) - lbeta(a, b)
+  logS <- lbeta(a, b + max(t)) - lbeta(a, b)
+  sum(d * logP) + n[length(n)] * logS
+}
+cohorts <- list(regular = c(1000, 869, 743, 653, 593, 551, 517, 491),
+                highend = c(1000, 631, 468, 382, 326, 289, 262, 241))
+sbg <- do.call(rbind, lapply(names(cohorts), function(name) {
+  n <- cohorts[[name]]
+  o <- optim(c(0, 0), sbg_loglik, n = n, method = "BFGS",
+             control = list(fnscale = -1, reltol = 1e-15, maxit = 1000))
+  o <- optim(o$par, sbg_loglik, n = n, method = "Nelder-Mead",
+             control = list(fnscale = -1, reltol = 1e-15, maxit = 5000))
+  h <- optimHess(o$par, sbg_loglik, n = n)
+  v <- solve(-h)
+  data.frame(cohort = name, alpha = exp(o$par[1]), beta = exp(o$par[2]),
+             se.log.alpha = sqrt(v[1, 1]), se.log.beta = sqrt(v[2, 2]), loglik = o$value)
+}))
+write_fixture(sbg, "sbg_optim.csv")
+
 writeLines(c(
   paste("R:", R.version.string),
   paste("survival:", as.character(packageVersion("survival"))),

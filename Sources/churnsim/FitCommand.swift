@@ -3,6 +3,7 @@ import ChurnModel
 import Foundation
 
 extension FitModel: ExpressibleByArgument {}
+extension TieMethod: ExpressibleByArgument {}
 
 /// Confidence-interval types spelt as R's `conf.type`.
 enum ConfTypeArgument: String, ExpressibleByArgument, CaseIterable {
@@ -51,8 +52,29 @@ struct FitCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "Date at which active customers are censored (YYYY-MM-DD).")
     var asOf: String?
 
-    @Option(help: "Stratum column: one curve per level.")
+    @Option(help: "Covariate columns, comma-separated (text columns become indicators COL=LEVEL).")
+    var covariates: String?
+
+    @Option(help: "Stratum column: one curve (KM/NA) or baseline hazard (Cox) per level.")
     var strata: String?
+
+    @Option(help: "Cluster column for robust standard errors (Cox), e.g. a customer id.")
+    var cluster: String?
+
+    @Option(help: "Cox tie handling: efron or breslow.")
+    var ties: TieMethod = .efron
+
+    @Flag(help: "Robust (sandwich) standard errors for Cox; implied by --cluster.")
+    var robust = false
+
+    @Option(help: "Reference level of a categorical covariate, as COL=LEVEL (repeatable).")
+    var reference: [String] = []
+
+    @Option(help: "Periods to project (sbg).")
+    var periods: Int = 10
+
+    @Option(name: .customLong("discount-rate"), help: "Discount rate per renewal period for the residual lifetime (sbg).")
+    var discountRate: Double = 0.1
 
     @Option(help: "Case-weight column (positive numbers).")
     var weights: String?
@@ -70,6 +92,17 @@ struct FitCommand: ParsableCommand {
     var output: String?
 
     func validate() throws {
+        if model == .sbg {
+            guard duration == nil, startDate == nil, covariates == nil else {
+                throw ValidationError("--model sbg reads a CSV with columns period and active; it takes no time or covariate columns")
+            }
+            if periods < 1 { throw ValidationError("--periods must be at least 1") }
+            if !(discountRate > 0) { throw ValidationError("--discount-rate must be positive") }
+            return
+        }
+        for pair in reference where pair.split(separator: "=", maxSplits: 1).count != 2 {
+            throw ValidationError("--reference takes COL=LEVEL, got '\(pair)'")
+        }
         guard (duration == nil) != (startDate == nil) else {
             throw ValidationError("give either --duration with --event, or --start-date with --end-date and --as-of")
         }
@@ -82,7 +115,9 @@ struct FitCommand: ParsableCommand {
     func run() throws {
         let fit = HistoryFit(
             historyFile: history, specification: specification(), model: model,
-            confidenceIntervalType: confType.type, confidenceLevel: confLevel, outputDirectory: output)
+            confidenceIntervalType: confType.type, confidenceLevel: confLevel, coxTies: ties,
+            robust: robust || cluster != nil, projectionPeriods: periods, discountRate: discountRate,
+            outputDirectory: output)
         let (summary, directory) = try fit.execute()
         for warning in summary.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         print("Fitted \(summary.model) to \(summary.n) rows (\(summary.events) events).")
@@ -96,7 +131,14 @@ struct FitCommand: ParsableCommand {
         } else {
             time = .duration(column: duration ?? "", event: event ?? "", entry: entry)
         }
+        let columns = covariates.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+        var levels: [String: String] = [:]
+        for pair in reference {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            if parts.count == 2 { levels[parts[0]] = parts[1] }
+        }
         return HistorySpecification(
-            time: time, strata: strata, weights: weights, missingValues: dropMissing ? .dropRow : .error)
+            time: time, covariates: columns, strata: strata, weights: weights, cluster: cluster,
+            referenceLevels: levels, missingValues: dropMissing ? .dropRow : .error)
     }
 }

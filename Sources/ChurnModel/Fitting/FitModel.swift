@@ -4,12 +4,27 @@ public enum FitModel: String, Sendable, CaseIterable {
     case km
     /// Nelson–Aalen cumulative hazard.
     case na
+    /// Cox proportional hazards.
+    case cox
+    /// Exponential accelerated-failure-time regression.
+    case exponential
+    /// Weibull accelerated-failure-time regression.
+    case weibull
+    /// Log-normal accelerated-failure-time regression.
+    case lognormal
+    /// Log-logistic accelerated-failure-time regression.
+    case loglogistic
+    /// Shifted-beta-geometric model of a contractual renewal cohort.
+    case sbg
 
-    /// The identifier written as `model` in fit files.
-    public var identifier: String {
+    /// The parametric family, for the accelerated-failure-time models.
+    public var parametricFamily: ParametricFamily? {
         switch self {
-        case .km: "kaplan_meier"
-        case .na: "nelson_aalen"
+        case .exponential: .exponential
+        case .weibull: .weibull
+        case .lognormal: .logNormal
+        case .loglogistic: .logLogistic
+        case .km, .na, .cox, .sbg: nil
         }
     }
 }

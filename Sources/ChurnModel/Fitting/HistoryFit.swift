@@ -13,27 +13,47 @@ public struct HistoryFit: Sendable {
     public var confidenceIntervalType: ConfidenceIntervalType
     /// Confidence level for every interval.
     public var confidenceLevel: Double
+    /// Cox options (ties, robust variance); also supplies nothing to other models.
+    public var coxTies: TieMethod
+    /// Whether Cox standard errors are robust (sandwich, by cluster when given).
+    public var robust: Bool
+    /// Periods to project for the shifted-beta-geometric model.
+    public var projectionPeriods: Int
+    /// Discount rate per renewal period for the shifted-beta-geometric residual lifetime.
+    public var discountRate: Double
     /// Output folder; defaults to `Reports/fit-<file stem>-<model>`.
     public var outputDirectory: String?
 
     /// Describes a fit.
     public init(
         historyFile: String, specification: HistorySpecification, model: FitModel,
-        confidenceIntervalType: ConfidenceIntervalType = .log, confidenceLevel: Double = 0.95, outputDirectory: String? = nil
+        confidenceIntervalType: ConfidenceIntervalType = .log, confidenceLevel: Double = 0.95,
+        coxTies: TieMethod = .efron, robust: Bool = false, projectionPeriods: Int = 10, discountRate: Double = 0.1,
+        outputDirectory: String? = nil
     ) {
         self.historyFile = historyFile
         self.specification = specification
         self.model = model
         self.confidenceIntervalType = confidenceIntervalType
         self.confidenceLevel = confidenceLevel
+        self.coxTies = coxTies
+        self.robust = robust
+        self.projectionPeriods = projectionPeriods
+        self.discountRate = discountRate
         self.outputDirectory = outputDirectory
     }
 
     /// Loads the data, fits the model and writes `fit.json`, `fit.yaml`, tables and `summary.md` atomically.
     /// - Throws: ``DataError`` for bad input (nothing is written), or an estimation error.
     public func execute() throws -> (summary: FitSummary, directory: URL) {
-        let history = try HistoryLoader.load(path: historyFile, specification: specification)
-        let summary = try fit(history)
+        let summary: FitSummary
+        if model == .sbg {
+            let counts = try CohortCountsLoader.load(path: historyFile)
+            let fit = try ShiftedBetaGeometricFit(activeCounts: counts, confidenceLevel: confidenceLevel)
+            summary = try FitSummary(shiftedBetaGeometric: fit, periods: projectionPeriods, discountRate: discountRate)
+        } else {
+            summary = try fit(try HistoryLoader.load(path: historyFile, specification: specification))
+        }
         let stem = URL(fileURLWithPath: historyFile).deletingPathExtension().lastPathComponent
         let directory = URL(fileURLWithPath: outputDirectory ?? "Reports/fit-\(ScenarioRun.slug(stem))-\(model.rawValue)")
         let report = FitReport.model(summary: summary, historyFile: historyFile)
@@ -41,9 +61,20 @@ public struct HistoryFit: Sendable {
         return (summary, directory)
     }
 
-    /// Fits the chosen model to loaded history.
+    /// Fits the chosen model (any but `sbg`, which reads cohort counts) to loaded history.
     public func fit(_ history: LoadedHistory) throws -> FitSummary {
         switch model {
+        case .cox:
+            let options = try CoxOptions(ties: coxTies, confidenceLevel: confidenceLevel, robust: robust)
+            return FitSummary(cox: try CoxProportionalHazards(options: options).fit(history.table), warnings: history.warnings)
+        case .exponential, .weibull, .lognormal, .loglogistic:
+            let options = try ParametricOptions(confidenceLevel: confidenceLevel)
+            let family = model.parametricFamily ?? .weibull
+            let fit = try ParametricRegression(options: options).fit(history.table, family: family)
+            return FitSummary(parametric: fit, warnings: history.warnings)
+        case .sbg:
+            throw DataError.invalidTable(
+                file: historyFile, reason: "the sbg model reads cohort counts (columns period, active), not customer rows")
         case .km:
             let options = try KaplanMeierOptions(confidenceLevel: confidenceLevel, confidenceIntervalType: confidenceIntervalType)
             let fit = try KaplanMeierEstimator(options: options).fit(history.table)

@@ -14,7 +14,8 @@ public enum CSVRenderer {
         switch cell {
         case .text(let text): quoted(text)
         case .integer(let value): String(value)
-        case .currency(let value), .share(let value), .number(let value): "\(value)"
+        case .currency(let value), .share(let value), .number(let value), .estimate(let value), .pValue(let value):
+            "\(value)"
         case .missing: ""
         }
     }

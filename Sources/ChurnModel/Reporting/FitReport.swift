@@ -12,9 +12,20 @@ public enum FitReport {
             let upper = median.ciUpper.map { NumberFormatting.grouped($0, decimals: 1) } ?? "not reached"
             figures.append("\(scope)median survival time is \(estimate) (95% CI \(lower)–\(upper)).")
         }
+        if let logLikelihood = summary.logLikelihood, let aic = summary.aic {
+            figures.append("Log-likelihood \(NumberFormatting.significant(logLikelihood, digits: 6)), AIC \(NumberFormatting.significant(aic, digits: 6)).")
+        }
+        if let concordance = summary.concordance {
+            figures.append("Concordance \(NumberFormatting.significant(concordance, digits: 4)): the share of comparable customer pairs the model ranks correctly.")
+        }
+        for test in summary.tests {
+            figures.append("\(test.name.replacingOccurrences(of: "_", with: "-")) test: χ² = \(NumberFormatting.significant(test.statistic, digits: 4)) on \(test.degreesOfFreedom) df, p \(test.p < 1e-4 ? "< 0.0001" : "= " + NumberFormatting.significant(test.p, digits: 2)).")
+        }
         figures += summary.warnings.map { "Warning: \($0)" }
         var tables: [ReportTable] = []
         if !summary.coefficients.isEmpty { tables.append(coefficientTable(summary.coefficients)) }
+        if let projection = summary.projection { tables.append(projectionTable(projection)) }
+        if let baseline = summary.baseline { tables.append(baselineTable(baseline)) }
         if let medians = summary.median { tables.append(medianTable(medians)) }
         if let rows = summary.table { tables.append(survivalTable(rows)) }
         return ReportModel(
@@ -39,10 +50,27 @@ public enum FitReport {
         let hasHazardRatio = coefficients.contains { $0.hazardRatio != nil }
         let columns = ["name", "estimate", "standard_error", "z", "p", "ci_lower", "ci_upper"] + (hasHazardRatio ? ["hazard_ratio"] : [])
         let rows = coefficients.map { c -> [ReportCell] in
-            [.text(c.name), .number(c.estimate), .number(c.standardError), .number(c.z), .number(c.p),
-             .number(c.ciLower), .number(c.ciUpper)] + (hasHazardRatio ? [c.hazardRatio.map(ReportCell.number) ?? .missing(reason: "")] : [])
+            [.text(c.name), .estimate(c.estimate), .estimate(c.standardError), .estimate(c.z), .pValue(c.p),
+             .estimate(c.ciLower), .estimate(c.ciUpper)] + (hasHazardRatio ? [c.hazardRatio.map(ReportCell.estimate) ?? .missing(reason: "")] : [])
         }
         return ReportTable(name: "coefficients", title: "Coefficients", columns: columns, rows: rows)
+    }
+
+    private static func projectionTable(_ rows: [FitProjectionRow]) -> ReportTable {
+        let cells = rows.map { r -> [ReportCell] in
+            [.integer(r.period), r.observedSurvival.map(ReportCell.share) ?? .missing(reason: "—"), .share(r.survival),
+             .share(r.retention), .estimate(r.discountedExpectedResidualLifetime)]
+        }
+        return ReportTable(
+            name: "projection", title: "Projected survival and renewal probability",
+            columns: ["period", "observed_survival", "survival", "retention", "discounted_expected_residual_lifetime"], rows: cells)
+    }
+
+    private static func baselineTable(_ rows: [FitBaselineRow]) -> ReportTable {
+        let cells = rows.map { [.text($0.stratum ?? "all"), .number($0.time), .estimate($0.cumulativeHazard)] as [ReportCell] }
+        return ReportTable(
+            name: "baseline", title: "Baseline cumulative hazard", columns: ["stratum", "time", "cumulative_hazard"],
+            rows: cells, showInSummary: false)
     }
 
     private static func medianTable(_ medians: [FitMedian]) -> ReportTable {

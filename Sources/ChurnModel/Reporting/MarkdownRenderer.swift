@@ -25,6 +25,8 @@ public enum MarkdownRenderer {
         case .currency(let value): NumberFormatting.grouped(value)
         case .share(let value): NumberFormatting.percent(value)
         case .number(let value): NumberFormatting.grouped(value, decimals: 2)
+        case .estimate(let value): NumberFormatting.significant(value, digits: 4)
+        case .pValue(let value): value < 1e-4 ? "< 0.0001" : NumberFormatting.significant(value, digits: 2)
         case .missing(let reason): reason.replacingPipes()
         }
     }

@@ -23,6 +23,20 @@ enum NumberFormatting {
         return (value < 0 && scaled > 0 ? "-" : "") + text
     }
 
+    /// `value` with `digits` significant digits, in plain notation between 1e-4 and 1e9
+    /// and scientific outside ("0.01077", "-0.5526", "1.2e-07").
+    static func significant(_ value: Double, digits: Int) -> String {
+        guard value.isFinite, value != 0 else { return value == 0 ? "0" : grouped(value) }
+        let magnitude = Int((abs(value)).log10Floor)
+        if magnitude < -4 || magnitude >= 9 {
+            var mantissa = value
+            for _ in 0..<abs(magnitude) { mantissa = magnitude > 0 ? mantissa / 10 : mantissa * 10 }
+            return significant(mantissa, digits: digits) + "e" + (magnitude < 0 ? "-" : "+") + (abs(magnitude) < 10 ? "0" : "") + String(abs(magnitude))
+        }
+        let decimals = max(0, digits - 1 - magnitude)
+        return grouped(value, decimals: decimals)
+    }
+
     /// A share as a percentage with one decimal ("12.3%").
     static func percent(_ share: Double) -> String { grouped(share * 100, decimals: 1) + "%" }
 
@@ -38,5 +52,16 @@ enum NumberFormatting {
     /// The digits of a non-negative whole number held in a Double.
     private static func wholeDigits(_ whole: Double) -> String {
         whole < 1e18 ? String(Int64(whole)) : String(whole)
+    }
+}
+
+extension Double {
+    /// ⌊log₁₀ x⌋ for x > 0, exact at powers of ten.
+    fileprivate var log10Floor: Double {
+        var exponent = 0.0
+        var x = self
+        while x >= 10 { x /= 10; exponent += 1 }
+        while x < 1 { x *= 10; exponent -= 1 }
+        return exponent
     }
 }

@@ -63,6 +63,10 @@ public enum ReportCell: Sendable, Equatable {
     case share(Double)
     /// Any other real number (months, rates).
     case number(Double)
+    /// A statistical estimate, shown with 4 significant digits.
+    case estimate(Double)
+    /// A p-value, shown with 2 significant digits, or "< 0.0001".
+    case pValue(Double)
     /// No value (e.g. a percentile beyond the horizon); `reason` is shown to readers.
     case missing(reason: String)
 }

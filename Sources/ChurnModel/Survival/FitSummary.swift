@@ -33,13 +33,20 @@ public struct FitSummary: Codable, Sendable, Equatable {
     public var table: [FitTableRow]?
     /// Median survival time with its confidence interval, per stratum.
     public var median: [FitMedian]?
+    /// Scale σ of a parametric accelerated-failure-time model.
+    public var scale: Double?
+    /// Cox baseline cumulative hazard at covariates 0 (R's `basehaz(fit, centered = FALSE)`).
+    public var baseline: [FitBaselineRow]?
+    /// Shifted-beta-geometric projection per renewal period.
+    public var projection: [FitProjectionRow]?
 
     /// Creates a summary; list-valued parts default to empty.
     public init(
         model: String, ties: String? = nil, n: Int, events: Int, logLikelihood: Double? = nil,
         nullLogLikelihood: Double? = nil, aic: Double? = nil, concordance: Double? = nil, iterations: Int? = nil,
         warnings: [String] = [], coefficients: [FitCoefficient] = [], tests: [FitTest] = [],
-        table: [FitTableRow]? = nil, median: [FitMedian]? = nil
+        table: [FitTableRow]? = nil, median: [FitMedian]? = nil, scale: Double? = nil,
+        baseline: [FitBaselineRow]? = nil, projection: [FitProjectionRow]? = nil
     ) {
         self.model = model
         self.ties = ties
@@ -55,6 +62,9 @@ public struct FitSummary: Codable, Sendable, Equatable {
         self.tests = tests
         self.table = table
         self.median = median
+        self.scale = scale
+        self.baseline = baseline
+        self.projection = projection
     }
 
     /// Writes every key, with `null` for statistics that do not apply.
@@ -74,6 +84,9 @@ public struct FitSummary: Codable, Sendable, Equatable {
         try container.encode(tests, forKey: .tests)
         try container.encode(table, forKey: .table)
         try container.encode(median, forKey: .median)
+        try container.encode(scale, forKey: .scale)
+        try container.encode(baseline, forKey: .baseline)
+        try container.encode(projection, forKey: .projection)
     }
 }
 
@@ -189,5 +202,49 @@ public struct FitMedian: Codable, Sendable, Equatable {
         try container.encode(estimate, forKey: .estimate)
         try container.encode(ciLower, forKey: .ciLower)
         try container.encode(ciUpper, forKey: .ciUpper)
+    }
+}
+
+/// One step of a Cox baseline cumulative hazard.
+public struct FitBaselineRow: Codable, Sendable, Equatable {
+    /// Stratum label, or nil without strata.
+    public var stratum: String?
+    /// Event time.
+    public var time: Double
+    /// Baseline cumulative hazard at `time` for covariates all zero.
+    public var cumulativeHazard: Double
+
+    /// Writes every key, with `null` for a missing stratum.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(stratum, forKey: .stratum)
+        try container.encode(time, forKey: .time)
+        try container.encode(cumulativeHazard, forKey: .cumulativeHazard)
+    }
+}
+
+/// Shifted-beta-geometric projection for one renewal period t ≥ 1.
+public struct FitProjectionRow: Codable, Sendable, Equatable {
+    /// Renewal period t.
+    public var period: Int
+    /// Observed share of the cohort still active after t periods, if observed.
+    public var observedSurvival: Double?
+    /// Projected share still active after t periods, S(t).
+    public var survival: Double
+    /// Retention rate r_t = S(t) / S(t − 1) = (β + t − 1) / (α + β + t − 1): the renewal
+    /// probability at renewal t for a customer active before it.
+    public var retention: Double
+    /// Discounted expected residual lifetime (in renewal periods) of a customer who has
+    /// renewed t − 1 times, at the fit's discount rate.
+    public var discountedExpectedResidualLifetime: Double
+
+    /// Writes every key, with `null` for a period beyond the data.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(period, forKey: .period)
+        try container.encode(observedSurvival, forKey: .observedSurvival)
+        try container.encode(survival, forKey: .survival)
+        try container.encode(retention, forKey: .retention)
+        try container.encode(discountedExpectedResidualLifetime, forKey: .discountedExpectedResidualLifetime)
     }
 }

@@ -49,3 +49,60 @@ import Testing
         #expect(yaml.contains("cumulative_hazard: \(last)"))
     }
 }
+
+extension HistoryFitTests {
+    /// R: `coxph(Surv(time, status) ~ age + sex + ph.ecog, data = lung)` (survival 3.5.3, Efron),
+    /// exported by Benchmarks/reference/cox_reference.R as reference/cox_coefficients.csv.
+    @Test func coxFromCSVMatchesRCoxph() throws {
+        let path = try #require(Bundle.module.url(forResource: "lung_cox", withExtension: "csv", subdirectory: "Fixtures")).path
+        let fit = HistoryFit(
+            historyFile: path,
+            specification: HistorySpecification(
+                time: .duration(column: "time", event: "status", entry: nil), covariates: ["age", "sex", "ph.ecog"]),
+            model: .cox)
+        let summary = try fit.fit(try HistoryLoader.load(path: path, specification: fit.specification))
+        let reference = try FixtureCSV("cox_coefficients")
+        let cases = try reference.strings("case")
+        let coef = try reference.requiredDoubles("coef"), se = try reference.requiredDoubles("se")
+        let rows = cases.indices.filter { cases[$0] == "lung_efron" }
+        #expect(summary.coefficients.map(\.name) == ["age", "sex", "ph.ecog"])
+        for (coefficient, row) in zip(summary.coefficients, rows) {
+            #expect(abs(coefficient.estimate / coef[row] - 1) <= 1e-6)
+            #expect(abs(coefficient.standardError / se[row] - 1) <= 1e-6)
+        }
+        #expect(summary.model == "cox" && summary.ties == "efron")
+        #expect(summary.tests.map(\.name) == ["likelihood_ratio", "wald", "score"])
+        #expect(summary.baseline?.isEmpty == false)
+    }
+
+    /// Fader & Hardie (2007), high-end cohort: α̂ = 0.704, β̂ = 1.182 (three decimals printed).
+    @Test func shiftedBetaGeometricFromCohortCSV() throws {
+        let path = try #require(Bundle.module.url(forResource: "sbg_high_end", withExtension: "csv", subdirectory: "Fixtures")).path
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("churnsim-sbg-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let fit = HistoryFit(
+            historyFile: path, specification: HistorySpecification(time: .duration(column: "", event: "", entry: nil)),
+            model: .sbg, projectionPeriods: 12, outputDirectory: output.path)
+        let (summary, _) = try fit.execute()
+        #expect(summary.coefficients.map(\.name) == ["alpha", "beta"])
+        #expect(abs(summary.coefficients[0].estimate - 0.704) < 0.0005)
+        #expect(abs(summary.coefficients[1].estimate - 1.182) < 0.0005)
+        let projection = try #require(summary.projection)
+        #expect(projection.count == 12)
+        #expect(projection[0].observedSurvival == 0.631)
+        #expect(projection[11].observedSurvival == nil)
+        let (a, b) = (summary.coefficients[0].estimate, summary.coefficients[1].estimate)
+        #expect(abs(projection[2].retention - (b + 2) / (a + b + 2)) < 1e-14)
+    }
+
+    @Test func risingCohortCountsAreRejectedNamingThePeriod() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("churnsim-\(UUID().uuidString).csv")
+        try Data("period,active\n0,100\n1,80\n2,85\n".utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let fit = HistoryFit(
+            historyFile: url.path, specification: HistorySpecification(time: .duration(column: "", event: "", entry: nil)),
+            model: .sbg, outputDirectory: url.path + ".out")
+        #expect(throws: ShiftedBetaGeometricError.self) { try fit.execute() }
+        #expect(!FileManager.default.fileExists(atPath: url.path + ".out"))
+    }
+}

@@ -15,6 +15,8 @@ enum EntryPoint {
             fail(error.description, code: 2)
         } catch let error as EventTableError {
             fail(error.description, code: 2)
+        } catch let error as ExitCode {
+            exit(error.rawValue)
         } catch {
             let code = Churnsim.exitCode(for: error)
             if code == .success {

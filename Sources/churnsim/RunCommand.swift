@@ -30,7 +30,8 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let run = ScenarioRun(scenarioFile: scenario, paths: paths, seed: seed, threads: threads, outputDirectory: output)
-        let (summary, directory) = try run.execute()
+        let (summary, directory, warnings) = try run.execute()
+        for warning in warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
         print("Simulated \(summary.run.paths) paths of '\(summary.run.scenario)' (seed \(summary.run.seed)).")
         print("Report written to \(directory.path)/")
     }

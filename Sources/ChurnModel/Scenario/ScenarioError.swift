@@ -10,6 +10,8 @@ public struct ScenarioProblem: Sendable, Equatable, CustomStringConvertible {
         case unknownKey(suggestion: String?)
         /// A value of the wrong type or out of range.
         case invalidValue(expected: String, found: String)
+        /// A legal but implausible value (a warning, not an error): `reason` says why.
+        case implausibleValue(reason: String)
     }
 
     /// Path of the scenario file as the user gave it.
@@ -48,6 +50,8 @@ public struct ScenarioProblem: Sendable, Equatable, CustomStringConvertible {
             return "\(location): \(subject)unknown key\(hint)"
         case .invalidValue(let expected, let found):
             return "\(location): \(subject)expected \(expected), found \(found)"
+        case .implausibleValue(let reason):
+            return "\(location): warning: \(subject)\(reason)"
         }
     }
 }

@@ -13,13 +13,9 @@ public enum ScenarioLoader {
     /// - Parameter path: file path, used as given in error messages.
     /// - Throws: ``ScenarioError``.
     public static func load(contentsOf path: String) throws -> Scenario {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw ScenarioError.unreadable(file: path, reason: error.localizedDescription)
-        }
-        return try parse(yaml: text, file: path)
+        let result = try check(contentsOf: path)
+        guard let scenario = result.scenario else { throw ScenarioError.invalid(problems: result.problems) }
+        return scenario
     }
 
     /// Parses scenario text.
@@ -28,6 +24,15 @@ public enum ScenarioLoader {
     ///   - file: the name used in error messages.
     /// - Throws: ``ScenarioError/invalid(problems:)`` listing every problem found.
     public static func parse(yaml: String, file: String) throws -> Scenario {
+        let result = check(yaml: yaml, file: file)
+        guard let scenario = result.scenario else { throw ScenarioError.invalid(problems: result.problems) }
+        return scenario
+    }
+
+    /// Checks scenario text completely: every problem and every plausibility warning.
+    /// - Returns: the scenario when there is no problem, the problems, and the warnings
+    ///   (legal but implausible values), each located by line and key path.
+    public static func check(yaml: String, file: String) -> ScenarioCheck {
         let diagnostics = ScenarioDiagnostics(file: file)
         let root: Node?
         do {
@@ -35,18 +40,30 @@ public enum ScenarioLoader {
         } catch let error as YamlError {
             let (mark, reason) = error.locatedReason
             diagnostics.report(.invalidYAML(reason: reason), at: mark, keyPath: "")
-            throw ScenarioError.invalid(problems: diagnostics.problems)
+            return ScenarioCheck(scenario: nil, problems: diagnostics.problems, warnings: [])
+        } catch {
+            diagnostics.report(.invalidYAML(reason: "\(error)"), at: nil, keyPath: "")
+            return ScenarioCheck(scenario: nil, problems: diagnostics.problems, warnings: [])
         }
         guard let root else {
             diagnostics.report(
                 .invalidValue(expected: "a scenario mapping", found: "an empty file"), at: nil, keyPath: "")
-            throw ScenarioError.invalid(problems: diagnostics.problems)
+            return ScenarioCheck(scenario: nil, problems: diagnostics.problems, warnings: [])
         }
         let scenario = readScenario(root, diagnostics: diagnostics)
-        guard diagnostics.problems.isEmpty, let scenario else {
-            throw ScenarioError.invalid(problems: diagnostics.problems)
+        return ScenarioCheck(
+            scenario: diagnostics.problems.isEmpty ? scenario : nil, problems: diagnostics.problems,
+            warnings: diagnostics.warnings.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
+    }
+
+    /// Reads and checks the file at `path` (see ``check(yaml:file:)``).
+    /// - Throws: ``ScenarioError/unreadable(file:reason:)`` when the file cannot be read.
+    public static func check(contentsOf path: String) throws -> ScenarioCheck {
+        do {
+            return check(yaml: try String(contentsOfFile: path, encoding: .utf8), file: path)
+        } catch {
+            throw ScenarioError.unreadable(file: path, reason: error.localizedDescription)
         }
-        return scenario
     }
 
     private static func readScenario(_ root: Node, diagnostics: ScenarioDiagnostics) -> Scenario? {
@@ -55,6 +72,7 @@ public enum ScenarioLoader {
         let name = top.string("name")
         let horizon = top.integer("horizon_months", in: 1...1200)
         let paths = top.integer("paths", in: 1...100_000_000, required: false) ?? 10_000
+        if paths < 100 { top.warn("paths", "fewer than 100 paths make percentiles across paths rough") }
         let seed = top.integer("seed", in: 0...Int.max, required: false) ?? 1
         let discount =
             top.number(
@@ -104,4 +122,14 @@ extension YamlError {
             return (nil, String(describing: self))
         }
     }
+}
+
+/// The outcome of checking a scenario: the scenario if valid, its problems and warnings.
+public struct ScenarioCheck: Sendable, Equatable {
+    /// The validated scenario, nil when there is any problem.
+    public let scenario: Scenario?
+    /// Errors, in file order.
+    public let problems: [ScenarioProblem]
+    /// Plausibility warnings (legal but unusual values), in line order.
+    public let warnings: [ScenarioProblem]
 }

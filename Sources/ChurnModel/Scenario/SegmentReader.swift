@@ -18,6 +18,11 @@ enum SegmentReader {
         let term = readContractTerm(reader)
         let churn = readMonthlyChurn(reader)
         guard let name, let customers, let mrr, let margin, let cac, let term, let churn else { return nil }
+        if churn > 0.5 {
+            reader.warn("churn", "a monthly churn above 50% means most customers leave within two months")
+        }
+        if margin < 0.2 { reader.warn("gross_margin", "a gross margin below 20% is unusual for subscription software") }
+        if customers == 0 { reader.warn("customers", "the segment has no customers and contributes nothing") }
         return Segment(
             name: name, customers: customers, monthlyRecurringRevenue: mrr, grossMargin: margin,
             acquisitionCost: cac, contractTermMonths: term, monthlyChurnRate: churn)

@@ -4,8 +4,16 @@ import Yams
 final class ScenarioDiagnostics {
     let file: String
     private(set) var problems: [ScenarioProblem] = []
+    private(set) var warnings: [ScenarioProblem] = []
 
     init(file: String) { self.file = file }
+
+    func warn(_ reason: String, at mark: Mark?, keyPath: String) {
+        warnings.append(
+            ScenarioProblem(
+                file: file, line: mark?.line, column: mark?.column, keyPath: keyPath,
+                kind: .implausibleValue(reason: reason)))
+    }
 
     func report(_ kind: ScenarioProblem.Kind, at mark: Mark?, keyPath: String) {
         problems.append(
@@ -91,6 +99,11 @@ struct YAMLMappingReader {
     func mapping(_ key: String, allowedKeys: [String], required: Bool = true) -> YAMLMappingReader? {
         guard let value = node(key, required: required) else { return nil }
         return YAMLMappingReader(value, keyPath: path(key), allowedKeys: allowedKeys, diagnostics: diagnostics)
+    }
+
+    /// Records a plausibility warning about the value under `key`.
+    func warn(_ key: String, _ reason: String) {
+        diagnostics.warn(reason, at: mapping[key]?.mark ?? mapping.mark, keyPath: path(key))
     }
 
     /// The keys present, in file order.

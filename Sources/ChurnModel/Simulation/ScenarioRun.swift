@@ -23,16 +23,17 @@ public struct ScenarioRun: Sendable {
     }
 
     /// Loads and validates the scenario, simulates it, and writes the report atomically.
-    /// - Returns: the summary and the folder written.
+    /// - Returns: the summary, the folder written and the scenario's plausibility warnings.
     /// - Throws: ``ScenarioError`` for a bad scenario (nothing is written), or a file-system error.
-    public func execute() throws -> (summary: RunSummary, directory: URL) {
-        let scenario = try ScenarioLoader.load(contentsOf: scenarioFile)
+    public func execute() throws -> (summary: RunSummary, directory: URL, warnings: [ScenarioProblem]) {
+        let check = try ScenarioLoader.check(contentsOf: scenarioFile)
+        guard let scenario = check.scenario else { throw ScenarioError.invalid(problems: check.problems) }
         let plan = SimulationPlan(scenario: scenario, paths: paths, seed: seed)
         let summary = RunSummary(outcome: PortfolioSimulator(plan: plan).run(threads: threads))
         let model = RunReport.model(summary: summary, scenario: scenario, scenarioFile: scenarioFile)
         let directory = URL(fileURLWithPath: outputDirectory ?? "Reports/\(Self.slug(scenario.name))")
         try ReportDirectory.write(try RunReport.files(summary: summary, model: model), to: directory)
-        return (summary, directory)
+        return (summary, directory, check.warnings)
     }
 
     /// A file-name-safe form of a scenario name: lower case, runs of other characters as `-`.

@@ -126,3 +126,21 @@ import Testing
         #expect(ScenarioRun.slug("!!!") == "scenario")
     }
 }
+
+extension ScenarioValidationTests {
+    @Test func implausibleValuesAreWarningsWithLocations() throws {
+        let yaml = replacing("monthly_rate: 0.03", with: "monthly_rate: 0.6")
+            .replacingOccurrences(of: "gross_margin: 0.78", with: "gross_margin: 0.1")
+            .replacingOccurrences(of: "paths: 100", with: "paths: 10")
+        let check = ScenarioLoader.check(yaml: yaml, file: "plan.yaml")
+        #expect(check.scenario != nil)
+        #expect(check.problems.isEmpty)
+        #expect(check.warnings.map(\.keyPath) == ["paths", "segments[0].gross_margin", "segments[0].churn"])
+        #expect(check.warnings.map(\.line) == [3, 10, 13])
+        #expect(check.warnings[0].description.hasPrefix("plan.yaml:3:8: warning: paths:"))
+    }
+
+    @Test func validScenarioHasNoWarnings() {
+        #expect(ScenarioLoader.check(yaml: Self.valid, file: "plan.yaml").warnings.isEmpty)
+    }
+}

@@ -35,8 +35,9 @@ enum YAMLRendering {
     }
 }
 
-/// Any JSON value, decoded exactly.
-enum JSONValue: Decodable {
+/// Any JSON value, decoded exactly; also built from a YAML node to read YAML through
+/// `JSONDecoder` with its key strategies.
+enum JSONValue: Codable {
     case object([String: JSONValue])
     case array([JSONValue])
     case string(String)
@@ -58,6 +59,46 @@ enum JSONValue: Decodable {
             self = .array(array)
         } else {
             self = .object(try container.decode([String: JSONValue].self))
+        }
+    }
+}
+
+extension JSONValue {
+    /// Encodes the value as the JSON it stands for.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .object(let dictionary): try container.encode(dictionary)
+        case .array(let array): try container.encode(array)
+        case .string(let string): try container.encode(string)
+        case .number(let number): try container.encode(number)
+        case .bool(let flag): try container.encode(flag)
+        case .null: try container.encodeNil()
+        }
+    }
+
+    /// The JSON value of a YAML node: scalars by their resolved tag (null, bool, int,
+    /// float — parsed exactly by `Double(_:)` — or string).
+    init(node: Node) throws {
+        switch node {
+        case .mapping(let mapping):
+            var object: [String: JSONValue] = [:]
+            for (key, value) in mapping { object[key.string ?? ""] = try JSONValue(node: value) }
+            self = .object(object)
+        case .sequence(let sequence):
+            self = .array(try sequence.map { try JSONValue(node: $0) })
+        case .scalar(let scalar):
+            switch Resolver.default.resolveTag(of: node) {
+            case .null: self = .null
+            case .bool: self = .bool(node.bool ?? false)
+            case .int, .float:
+                let text = scalar.string.lowercased()
+                let special: [String: Double] = [".inf": .infinity, "-.inf": -.infinity, "+.inf": .infinity]
+                self = .number(special[text] ?? Double(scalar.string) ?? Double(node.int ?? 0))
+            default: self = .string(scalar.string)
+            }
+        case .alias:
+            throw FittedModelError.invalidCurve(reason: "YAML aliases are not supported in fit files")
         }
     }
 }

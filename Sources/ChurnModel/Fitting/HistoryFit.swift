@@ -66,7 +66,15 @@ public struct HistoryFit: Sendable {
         switch model {
         case .cox:
             let options = try CoxOptions(ties: coxTies, confidenceLevel: confidenceLevel, robust: robust)
-            return FitSummary(cox: try CoxProportionalHazards(options: options).fit(history.table), warnings: history.warnings)
+            let fit = try CoxProportionalHazards(options: options).fit(history.table)
+            var warnings = history.warnings
+            var proportionality: CoxProportionalityTest?
+            do {
+                proportionality = try CoxProportionalityTest(fit: fit, table: history.table)
+            } catch {
+                warnings.append("proportional-hazards test not available: \(error)")
+            }
+            return FitSummary(cox: fit, proportionality: proportionality, warnings: warnings)
         case .exponential, .weibull, .lognormal, .loglogistic:
             let options = try ParametricOptions(confidenceLevel: confidenceLevel)
             let family = model.parametricFamily ?? .weibull

@@ -25,6 +25,7 @@ public enum FitReport {
         var tables: [ReportTable] = []
         if !summary.coefficients.isEmpty { tables.append(coefficientTable(summary.coefficients)) }
         if let projection = summary.projection { tables.append(projectionTable(projection)) }
+        if let tests = summary.proportionalHazards { tables.append(proportionalityTable(tests)) }
         if let baseline = summary.baseline { tables.append(baselineTable(baseline)) }
         if let medians = summary.median { tables.append(medianTable(medians)) }
         if let rows = summary.table { tables.append(survivalTable(rows)) }
@@ -64,6 +65,13 @@ public enum FitReport {
         return ReportTable(
             name: "projection", title: "Projected survival and renewal probability",
             columns: ["period", "observed_survival", "survival", "retention", "discounted_expected_residual_lifetime"], rows: cells)
+    }
+
+    private static func proportionalityTable(_ tests: [FitTest]) -> ReportTable {
+        let cells = tests.map { [.text($0.name), .estimate($0.statistic), .integer($0.degreesOfFreedom), .pValue($0.p)] as [ReportCell] }
+        return ReportTable(
+            name: "proportional_hazards", title: "Proportional-hazards check (scaled Schoenfeld residuals, as R's cox.zph)",
+            columns: ["term", "chi_square", "df", "p"], rows: cells)
     }
 
     private static func baselineTable(_ rows: [FitBaselineRow]) -> ReportTable {

@@ -1,7 +1,11 @@
 extension FitSummary {
     /// The summary of a Cox fit: coefficients with hazard ratios, likelihood-ratio, Wald and
     /// score tests, concordance and the baseline cumulative hazard.
-    public init(cox fit: CoxFit, warnings: [String] = []) {
+    /// - Parameters:
+    ///   - fit: the Cox fit.
+    ///   - proportionality: its `cox.zph` test, when computed.
+    ///   - warnings: notes from loading the data.
+    public init(cox fit: CoxFit, proportionality: CoxProportionalityTest? = nil, warnings: [String] = []) {
         let coefficients = fit.coefficients.map { c in
             FitCoefficient(
                 name: c.name, estimate: c.estimate, standardError: c.standardError, z: c.zStatistic, p: c.pValue,
@@ -19,7 +23,12 @@ extension FitSummary {
             logLikelihood: fit.logLikelihood, nullLogLikelihood: fit.nullLogLikelihood, aic: fit.aic,
             concordance: fit.concordance.value, iterations: fit.iterations,
             warnings: warnings + fit.warnings.map(\.description), coefficients: coefficients, tests: tests,
-            baseline: baseline)
+            baseline: baseline,
+            proportionalHazards: proportionality.map { test in
+                (test.terms + [test.global]).map {
+                    FitTest(name: $0.term, statistic: $0.chiSquare, degreesOfFreedom: $0.degreesOfFreedom, p: $0.pValue)
+                }
+            })
     }
 
     /// The summary of a parametric (AFT) fit: coefficients of log T, log(scale), the

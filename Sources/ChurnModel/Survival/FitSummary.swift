@@ -29,6 +29,8 @@ public struct FitSummary: Codable, Sendable, Equatable {
     public var coefficients: [FitCoefficient]
     /// Global tests (likelihood ratio, Wald, score).
     public var tests: [FitTest]
+    /// Proportional-hazards check per covariate and `GLOBAL` (Cox: R's `cox.zph`, km transform).
+    public var proportionalHazards: [FitTest]?
     /// Kaplan–Meier or Nelson–Aalen table.
     public var table: [FitTableRow]?
     /// Median survival time with its confidence interval, per stratum.
@@ -46,7 +48,8 @@ public struct FitSummary: Codable, Sendable, Equatable {
         nullLogLikelihood: Double? = nil, aic: Double? = nil, concordance: Double? = nil, iterations: Int? = nil,
         warnings: [String] = [], coefficients: [FitCoefficient] = [], tests: [FitTest] = [],
         table: [FitTableRow]? = nil, median: [FitMedian]? = nil, scale: Double? = nil,
-        baseline: [FitBaselineRow]? = nil, projection: [FitProjectionRow]? = nil
+        baseline: [FitBaselineRow]? = nil, projection: [FitProjectionRow]? = nil,
+        proportionalHazards: [FitTest]? = nil
     ) {
         self.model = model
         self.ties = ties
@@ -65,6 +68,7 @@ public struct FitSummary: Codable, Sendable, Equatable {
         self.scale = scale
         self.baseline = baseline
         self.projection = projection
+        self.proportionalHazards = proportionalHazards
     }
 
     /// Writes every key, with `null` for statistics that do not apply.
@@ -87,6 +91,7 @@ public struct FitSummary: Codable, Sendable, Equatable {
         try container.encode(scale, forKey: .scale)
         try container.encode(baseline, forKey: .baseline)
         try container.encode(projection, forKey: .projection)
+        try container.encode(proportionalHazards, forKey: .proportionalHazards)
     }
 }
 
@@ -127,7 +132,7 @@ public struct FitCoefficient: Codable, Sendable, Equatable {
 
 /// A global chi-square test of a fitted model.
 public struct FitTest: Codable, Sendable, Equatable {
-    /// `likelihood_ratio`, `wald` or `score`.
+    /// `likelihood_ratio`, `wald` or `score`; a covariate name or `GLOBAL` for proportional hazards.
     public var name: String
     /// Test statistic.
     public var statistic: Double

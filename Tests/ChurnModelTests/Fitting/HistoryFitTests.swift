@@ -73,6 +73,14 @@ extension HistoryFitTests {
         #expect(summary.model == "cox" && summary.ties == "efron")
         #expect(summary.tests.map(\.name) == ["likelihood_ratio", "wald", "score"])
         #expect(summary.baseline?.isEmpty == false)
+        // R: cox.zph(fit) (transform "km"), exported by cox_zph_reference.R as cox_zph_tests.csv.
+        let zph = try FixtureCSV("cox_zph_tests")
+        let zphCases = try zph.strings("case"), transforms = try zph.strings("transform")
+        let chisq = try zph.requiredDoubles("chisq")
+        let zphRows = zphCases.indices.filter { zphCases[$0] == "lung_efron" && transforms[$0] == "km" }
+        let tests = try #require(summary.proportionalHazards)
+        #expect(tests.map(\.name) == ["age", "sex", "ph.ecog", "GLOBAL"])
+        for (test, row) in zip(tests, zphRows) { #expect(abs(test.statistic / chisq[row] - 1) <= 1e-6) }
     }
 
     /// Fader & Hardie (2007), high-end cohort: α̂ = 0.704, β̂ = 1.182 (three decimals printed).

@@ -62,3 +62,17 @@ import Testing
         }
     }
 }
+
+extension FitCommandTests {
+    @Test func exampleWritesHistoryThatFitReads() throws {
+        let directory = try CLIHarness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let example = try CLIHarness.run(["example", "--output", "sample", "--customers", "300"], in: directory)
+        #expect(example.status == 0, "\(example.standardError)")
+        let fit = try CLIHarness.run(
+            ["fit", "sample/history.csv", "--model", "km", "--start-date", "start_date", "--end-date", "end_date",
+             "--as-of", "2026-10-31", "--strata", "segment"], in: directory)
+        #expect(fit.status == 0, "\(fit.standardError)")
+        #expect(fit.standardOutput.contains("300 rows"))
+    }
+}

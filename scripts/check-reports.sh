@@ -114,4 +114,31 @@ PY
         echo "ok   $kind: $(grep -o 'data-points="[0-9]*"' "$report" | wc -l) charts, screenshot $out/$kind.png"
     fi
 done
+# Workbooks: read each report.xlsx back with openpyxl; headers bold, no number stored as text
+# in a numeric column.
+python3 -c "import openpyxl" 2>/dev/null || python3 -m pip install -q openpyxl
+for kind in run fit-km fit-cox fit-sbg; do
+    if python3 - "$out/$kind/report.xlsx" <<'PY'
+import sys, openpyxl
+problems, sheets = [], 0
+for sheet in openpyxl.load_workbook(sys.argv[1]).worksheets:
+    sheets += 1
+    if not all(cell.font.bold for cell in sheet[1]):
+        problems.append(f"{sheet.title}: header not bold")
+    # A number stored as text shows up as a numeric-looking string in a column that
+    # otherwise holds numbers (labels such as stratum "1" in an all-text column are fine).
+    for column in sheet.iter_cols(min_row=2):
+        numeric = any(isinstance(cell.value, (int, float)) for cell in column)
+        for cell in column:
+            if numeric and isinstance(cell.value, str):
+                try:
+                    float(cell.value.replace(",", ""))
+                    problems.append(f"{sheet.title}!{cell.coordinate}: number stored as text {cell.value!r}")
+                except ValueError:
+                    pass
+print("\n".join(problems[:20]) if problems else f"ok   {sys.argv[1]}: {sheets} sheets, numbers typed")
+sys.exit(1 if problems else 0)
+PY
+    then :; else failed=1; echo "FAIL $kind workbook"; fi
+done
 exit "$failed"

@@ -113,13 +113,19 @@ public enum RunReport {
     private static func assumptionsTable(_ scenario: Scenario) -> ReportTable {
         let rows = scenario.segments.map { segment -> [ReportCell] in
             [.text(segment.name), .integer(segment.customers), .text(describe(segment.monthlyRecurringRevenue)),
-             .share(segment.grossMargin), .text(describe(segment.acquisitionCost)),
+             .share(segment.grossMargin), amount(segment.acquisitionCost),
              .integer(segment.contractTermMonths), .share(segment.monthlyChurnRate)]
         }
         return ReportTable(
             name: "assumptions", title: "Assumptions",
             columns: ["segment", "customers", "mrr", "gross_margin", "cac", "contract_term_months", "monthly_churn_rate"],
             rows: rows, isAudit: true)
+    }
+
+    /// A fixed amount as a currency cell, a distribution as its description.
+    private static func amount(_ distribution: ValueDistribution) -> ReportCell {
+        if case .fixed(let value) = distribution { return .currency(value) }
+        return .text(describe(distribution))
     }
 
     private static func describe(_ distribution: ValueDistribution) -> String {

@@ -33,7 +33,7 @@ enum XLSXSheet {
     static func cell(_ value: ReportCell, reference: String) -> String {
         switch value {
         case .text(let text): inlineString(text, reference: reference, style: .plain)
-        case .integer(let number): numeric(Double(number), reference: reference, style: .count)
+        case .integer(let number): "<c r=\"\(reference)\" s=\"\(Style.count.rawValue)\"><v>\(number)</v></c>"
         case .currency(let number): numeric(number, reference: reference, style: .currency)
         case .share(let number): numeric(number, reference: reference, style: .share)
         case .number(let number), .estimate(let number), .pValue(let number):

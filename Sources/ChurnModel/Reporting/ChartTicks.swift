@@ -34,7 +34,8 @@ enum ChartTicks {
         var ticks: [Double] = []
         for decade in firstDecade...lastDecade {
             for mantissa in mantissas {
-                ticks.append(mantissa * pow(10, Double(decade)))
+                // Dividing by 10ⁿ keeps 0.3 exact where 3 × 0.1 would give 0.30000000000000004.
+                ticks.append(decade < 0 ? mantissa / pow(10, Double(-decade)) : mantissa * pow(10, Double(decade)))
             }
         }
         let below = ticks.last { $0 <= lower } ?? ticks[0]

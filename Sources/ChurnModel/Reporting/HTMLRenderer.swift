@@ -56,7 +56,7 @@ public enum HTMLRenderer {
         let legend = SVGChartRenderer.legend(chart)
         if !legend.isEmpty { html.append(legend) }
         if let note = chart.note { html.append("<p class=\"note\">\(HTMLEscaping.escape(note))</p>") }
-        if let table = chart.table { html.append(tableHTML(table, caption: nil)) }
+        if let table = chart.table { html.append(tableHTML(table, caption: table.title)) }
         html.append("</figure>")
         return html
     }

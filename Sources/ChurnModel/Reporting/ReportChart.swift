@@ -89,7 +89,7 @@ public struct ReportChartAxis: Sendable, Equatable {
     public var label: String {
         switch unit {
         case .plain: title
-        case .months: "\(title) (months)"
+        case .months: title.lowercased().contains("month") ? title : "\(title) (months)"
         case .currency: "\(title) (currency)"
         case .share: "\(title) (%)"
         case .ratio: "\(title) (ratio, log scale)"

@@ -19,7 +19,7 @@ extension RunReport {
         guard withMean else { return [median] }
         let mean = ReportChartSeries(
             name: "\(scope.name): mean", points: arr.map { ReportChartPoint(x: Double($0.month), y: $0.value.mean) },
-            colorIndex: colorIndex, dashed: true)
+            colorIndex: SVGChartRenderer.palette.count - 1, dashed: true)
         return [median, mean]
     }
 
@@ -35,7 +35,7 @@ extension RunReport {
             name: "arr-fan-portfolio", title: title, kind: .fan, xAxis: months,
             yAxis: ReportChartAxis(title: "ARR", unit: .currency),
             series: fanSeries(summary.portfolio, colorIndex: 0, withMean: true),
-            note: "Shaded: 5th to 95th percentile across \(summary.run.paths) simulated paths; solid: median; dashed: mean.")
+            note: "Shaded: 5th to 95th percentile across \(summary.run.paths) simulated paths; solid: median; dashed black: mean.")
     }
 
     private static func segmentFan(_ summary: RunSummary) -> ReportChart {

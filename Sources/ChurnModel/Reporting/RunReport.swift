@@ -46,10 +46,10 @@ public enum RunReport {
         let payback = portfolio.cacPaybackMonth
         func month(_ value: Int?) -> String { value.map { "\($0)" } ?? "beyond \(horizon)" }
         var figures = [
-            "Portfolio NPV of gross profit less CAC over \(horizon) months is \(NumberFormatting.compactCurrency(npv.mean)) "
-                + "(P5–P95: \(NumberFormatting.compactCurrency(npv.p5))–\(NumberFormatting.compactCurrency(npv.p95))).",
             "Median CAC payback is \(month(payback.p50)) months (P10–P90: \(month(payback.p10))–\(month(payback.p90))); "
                 + "\(NumberFormatting.percent(payback.shareNeverPaidBack)) of customers do not pay back within \(horizon) months.",
+            "Portfolio NPV of gross profit less CAC over \(horizon) months is \(NumberFormatting.compactCurrency(npv.mean)) "
+                + "(P5–P95: \(NumberFormatting.compactCurrency(npv.p5))–\(NumberFormatting.compactCurrency(npv.p95))).",
         ]
         if let arr = portfolio.annualRecurringRevenueByMonth.last, let start = portfolio.annualRecurringRevenueByMonth.first {
             figures.append(

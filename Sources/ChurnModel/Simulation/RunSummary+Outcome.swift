@@ -56,7 +56,7 @@ extension ScopeSummary {
         }
         let paid = distributions.paybackCounts.reduce(distributions.neverPaidBack, +)
         self.cacPaybackHistogram = ShareHistogram(
-            lowerBound: 0.5, binWidth: 1, shares: distributions.paybackCounts.map { Double($0) / Double(max(paid, 1)) })
+            lowerBound: 0, binWidth: 1, shares: distributions.paybackCounts.map { Double($0) / Double(max(paid, 1)) })
         self.netPresentValueHistogram = ShareHistogram(values: totals.map(\.netPresentValue))
     }
 }

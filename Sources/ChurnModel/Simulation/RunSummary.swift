@@ -150,7 +150,7 @@ public struct ScopeSummary: Codable, Sendable, Equatable {
     public var netPresentValue: PathAmountSummary
     /// ARR at the end of months 0 … horizon.
     public var annualRecurringRevenueByMonth: [MonthlyAmount]
-    /// Share of customers whose CAC paid back in each month (bin k covers month k + 1);
+    /// Share of customers whose CAC paid back in each month (bin k is month k + 1, the interval (k, k + 1]);
     /// the rest never paid back (``PaybackSummary/shareNeverPaidBack``). Nil in older results.
     public var cacPaybackHistogram: ShareHistogram?
     /// Share of paths by the scope's total NPV (`netPresentValue`). Nil in older results.

@@ -3,7 +3,7 @@
 # Runs apt-get as root, or through sudo when not root. Swift 6 itself must be on PATH.
 set -euo pipefail
 
-packages=(libopenblas-dev liblapacke-dev liblapack-dev pkg-config)
+packages=(libopenblas-dev liblapacke-dev liblapack-dev pkg-config zlib1g-dev)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -2,8 +2,11 @@ import Foundation
 
 /// Builds the report of a fit (`churnsim fit`) from its ``FitSummary``.
 public enum FitReport {
-    /// The report model: key figures, coefficients, medians and the survival table.
-    public static func model(summary: FitSummary, historyFile: String) -> ReportModel {
+    /// The report model: key figures, charts, coefficients, medians and the survival table.
+    /// - Parameters:
+    ///   - historyFile: path of the history, shown with its SHA-256 in the audit block.
+    ///   - generatedAt: the time shown in the audit block (UTC).
+    public static func model(summary: FitSummary, historyFile: String, generatedAt: Date = Date()) -> ReportModel {
         var figures = ["\(summary.n) customers, \(summary.events) churned (\(NumberFormatting.percent(Double(summary.events) / Double(max(summary.n, 1)))))."]
         for median in summary.median ?? [] {
             let scope = median.stratum.map { "\($0): " } ?? ""
@@ -31,8 +34,12 @@ public enum FitReport {
         if let rows = summary.table { tables.append(survivalTable(rows)) }
         return ReportModel(
             title: "Fit of \(summary.model.replacingOccurrences(of: "_", with: "-")) to \(historyFile)",
-            keyFigures: figures, tables: tables,
-            audit: [("History file", historyFile), ("Model", summary.model), ("churnsim version", ChurnSimVersion.current)])
+            keyFigures: figures, charts: charts(summary), tables: tables,
+            audit: [
+                ("History file", historyFile), ("History SHA-256", ReportAudit.sha256(ofFile: historyFile)),
+                ("Model", summary.model), ("Rows used", String(summary.n)), ("churnsim version", ChurnSimVersion.current),
+                ("Generated (UTC)", ReportAudit.timestamp(generatedAt)),
+            ])
     }
 
     /// `fit.json`, `fit.yaml`, `summary.md` and one CSV per table.
@@ -42,8 +49,7 @@ public enum FitReport {
         json.outputFormatting = [.prettyPrinted, .sortedKeys]
         var files = [(name: "fit.json", contents: try json.encode(summary))]
         files.append((name: "fit.yaml", contents: Data(try YAMLRendering.yaml(fromJSON: files[0].contents).utf8)))
-        files.append((name: "summary.md", contents: Data(MarkdownRenderer.render(model).utf8)))
-        for table in model.tables { files.append((name: "\(table.name).csv", contents: Data(CSVRenderer.render(table).utf8))) }
+        files += try ReportFiles.rendered(model)
         return files
     }
 

@@ -4,6 +4,11 @@ public enum MarkdownRenderer {
     public static func render(_ report: ReportModel) -> String {
         var lines = ["# \(report.title)", ""]
         lines += report.keyFigures.map { "- \($0)" }
+        let charts = report.charts.filter(\.hasData)
+        if !charts.isEmpty {
+            lines += ["", "## Charts (in report.html)", ""]
+            lines += charts.map { "- \($0.title.replacingPipes())" }
+        }
         for table in report.tables where table.showInSummary {
             lines += ["", "## \(table.title)", ""]
             lines.append("| " + table.columns.map(heading).joined(separator: " | ") + " |")

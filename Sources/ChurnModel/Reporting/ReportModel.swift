@@ -7,22 +7,29 @@ public struct ReportModel: Sendable, Equatable {
     public var title: String
     /// Key findings in plain words, most important first.
     public var keyFigures: [String]
+    /// Charts in reading order, shown after the key figures and before the tables.
+    public var charts: [ReportChart]
     /// Tables in reading order.
     public var tables: [ReportTable]
     /// Facts needed to reproduce the report (scenario, seed, paths, version), in order.
     public var audit: [(label: String, value: String)]
 
     /// Creates a report.
-    public init(title: String, keyFigures: [String], tables: [ReportTable], audit: [(label: String, value: String)]) {
+    public init(
+        title: String, keyFigures: [String], charts: [ReportChart] = [], tables: [ReportTable],
+        audit: [(label: String, value: String)]
+    ) {
         self.title = title
         self.keyFigures = keyFigures
+        self.charts = charts
         self.tables = tables
         self.audit = audit
     }
 
     /// Reports are equal when every part is.
     public static func == (lhs: ReportModel, rhs: ReportModel) -> Bool {
-        lhs.title == rhs.title && lhs.keyFigures == rhs.keyFigures && lhs.tables == rhs.tables
+        lhs.title == rhs.title && lhs.keyFigures == rhs.keyFigures && lhs.charts == rhs.charts
+            && lhs.tables == rhs.tables
             && lhs.audit.map(\.label) == rhs.audit.map(\.label) && lhs.audit.map(\.value) == rhs.audit.map(\.value)
     }
 }
@@ -37,17 +44,23 @@ public struct ReportTable: Sendable, Equatable {
     public var columns: [String]
     /// Rows; each has one cell per column.
     public var rows: [[ReportCell]]
-    /// Whether the Markdown report shows this table (long tables are left to the CSV).
+    /// Whether the Markdown and HTML reports show this table (long tables are left to the CSV and workbook).
     public var showInSummary: Bool
+    /// Whether the table belongs to the audit block (assumptions) rather than the results.
+    public var isAudit: Bool
 
     /// Creates a table; every row must have one cell per column.
-    public init(name: String, title: String, columns: [String], rows: [[ReportCell]], showInSummary: Bool = true) {
+    public init(
+        name: String, title: String, columns: [String], rows: [[ReportCell]], showInSummary: Bool = true,
+        isAudit: Bool = false
+    ) {
         precondition(rows.allSatisfy { $0.count == columns.count }, "row width differs from column count")
         self.name = name
         self.title = title
         self.columns = columns
         self.rows = rows
         self.showInSummary = showInSummary
+        self.isAudit = isAudit
     }
 }
 

@@ -2,34 +2,40 @@ import Foundation
 
 /// Builds the report of a portfolio run (`churnsim run`) from its ``RunSummary``.
 public enum RunReport {
-    /// The report model: key figures, per-scope table, ARR by month, assumptions, audit.
-    public static func model(summary: RunSummary, scenario: Scenario, scenarioFile: String) -> ReportModel {
+    /// The report model: key figures, charts, per-scope table, ARR by month, assumptions, audit.
+    /// - Parameters:
+    ///   - scenarioFile: path of the scenario, shown with its SHA-256 in the audit block.
+    ///   - generatedAt: the time shown in the audit block (UTC).
+    public static func model(
+        summary: RunSummary, scenario: Scenario, scenarioFile: String, generatedAt: Date = Date()
+    ) -> ReportModel {
         let scopes = summary.segments + [summary.portfolio]
         return ReportModel(
             title: "\(scenario.name): portfolio outlook over \(scenario.horizonMonths) months",
             keyFigures: keyFigures(summary),
+            charts: charts(summary),
             tables: [
                 scopeTable(scopes), arrTable(scopes, showInSummary: false),
                 arrYearlyTable(summary.portfolio), assumptionsTable(scenario),
             ],
             audit: [
-                ("Scenario file", scenarioFile), ("Seed", String(summary.run.seed)),
+                ("Scenario file", scenarioFile), ("Scenario SHA-256", ReportAudit.sha256(ofFile: scenarioFile)),
+                ("Seed", String(summary.run.seed)),
                 ("Paths", String(summary.run.paths)), ("Horizon", "\(summary.run.horizonMonths) months"),
                 ("Discount rate", NumberFormatting.percent(summary.run.discountRateAnnual) + " a year"),
                 ("churnsim version", summary.run.churnsimVersion),
+                ("Generated (UTC)", ReportAudit.timestamp(generatedAt)),
             ])
     }
 
-    /// The report's files: `results.json`, `summary.md` and one CSV per table.
+    /// The report's files: `results.json`, `report.html`, `report.xlsx`, `summary.md` and one CSV per table.
+    /// - Throws: an encoding or workbook error.
     public static func files(summary: RunSummary, model: ReportModel) throws -> [(name: String, contents: Data)] {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         var files = [(name: "results.json", contents: try encoder.encode(summary))]
-        files.append((name: "summary.md", contents: Data(MarkdownRenderer.render(model).utf8)))
-        for table in model.tables {
-            files.append((name: "\(table.name).csv", contents: Data(CSVRenderer.render(table).utf8)))
-        }
+        files += try ReportFiles.rendered(model)
         return files
     }
 
@@ -40,10 +46,10 @@ public enum RunReport {
         let payback = portfolio.cacPaybackMonth
         func month(_ value: Int?) -> String { value.map { "\($0)" } ?? "beyond \(horizon)" }
         var figures = [
-            "Portfolio NPV of gross profit less CAC over \(horizon) months is \(NumberFormatting.compactCurrency(npv.mean)) "
-                + "(P5–P95: \(NumberFormatting.compactCurrency(npv.p5))–\(NumberFormatting.compactCurrency(npv.p95))).",
             "Median CAC payback is \(month(payback.p50)) months (P10–P90: \(month(payback.p10))–\(month(payback.p90))); "
                 + "\(NumberFormatting.percent(payback.shareNeverPaidBack)) of customers do not pay back within \(horizon) months.",
+            "Portfolio NPV of gross profit less CAC over \(horizon) months is \(NumberFormatting.compactCurrency(npv.mean)) "
+                + "(P5–P95: \(NumberFormatting.compactCurrency(npv.p5))–\(NumberFormatting.compactCurrency(npv.p95))).",
         ]
         if let arr = portfolio.annualRecurringRevenueByMonth.last, let start = portfolio.annualRecurringRevenueByMonth.first {
             figures.append(
@@ -107,13 +113,19 @@ public enum RunReport {
     private static func assumptionsTable(_ scenario: Scenario) -> ReportTable {
         let rows = scenario.segments.map { segment -> [ReportCell] in
             [.text(segment.name), .integer(segment.customers), .text(describe(segment.monthlyRecurringRevenue)),
-             .share(segment.grossMargin), .text(describe(segment.acquisitionCost)),
+             .share(segment.grossMargin), amount(segment.acquisitionCost),
              .integer(segment.contractTermMonths), .share(segment.monthlyChurnRate)]
         }
         return ReportTable(
             name: "assumptions", title: "Assumptions",
             columns: ["segment", "customers", "mrr", "gross_margin", "cac", "contract_term_months", "monthly_churn_rate"],
-            rows: rows)
+            rows: rows, isAudit: true)
+    }
+
+    /// A fixed amount as a currency cell, a distribution as its description.
+    private static func amount(_ distribution: ValueDistribution) -> ReportCell {
+        if case .fixed(let value) = distribution { return .currency(value) }
+        return .text(describe(distribution))
     }
 
     private static func describe(_ distribution: ValueDistribution) -> String {

@@ -54,6 +54,23 @@ extension ScopeSummary {
         self.annualRecurringRevenueByMonth = (0...horizonMonths).map { month in
             MonthlyAmount(month: month, value: PathStatistics.pathAmount(totals.map { $0.annualRecurringRevenue[month] }))
         }
+        let paid = distributions.paybackCounts.reduce(distributions.neverPaidBack, +)
+        self.cacPaybackHistogram = ShareHistogram(
+            lowerBound: 0, binWidth: 1, shares: distributions.paybackCounts.map { Double($0) / Double(max(paid, 1)) })
+        self.netPresentValueHistogram = ShareHistogram(values: totals.map(\.netPresentValue))
+    }
+}
+
+extension ShareHistogram {
+    /// About 20 bins of a nice width (1, 2 or 5 × 10ⁿ) covering `values`; nil without values.
+    init?(values: [Double]) {
+        let finite = values.filter(\.isFinite)
+        guard let low = finite.min(), let high = finite.max() else { return nil }
+        let width = ChartTicks.niceNumber(Swift.max(high - low, Swift.max(abs(high), 1) * 1e-6) / 20, round: true)
+        let lower = (low / width).rounded(.down) * width
+        var counts = Array(repeating: 0, count: Swift.max(1, Int(((high - lower) / width).rounded(.down)) + 1))
+        for value in finite { counts[Swift.min(counts.count - 1, Int((value - lower) / width))] += 1 }
+        self.init(lowerBound: lower, binWidth: width, shares: counts.map { Double($0) / Double(finite.count) })
     }
 }
 

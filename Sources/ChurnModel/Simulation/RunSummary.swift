@@ -150,6 +150,11 @@ public struct ScopeSummary: Codable, Sendable, Equatable {
     public var netPresentValue: PathAmountSummary
     /// ARR at the end of months 0 … horizon.
     public var annualRecurringRevenueByMonth: [MonthlyAmount]
+    /// Share of customers whose CAC paid back in each month (bin k is month k + 1, the interval (k, k + 1]);
+    /// the rest never paid back (``PaybackSummary/shareNeverPaidBack``). Nil in older results.
+    public var cacPaybackHistogram: ShareHistogram?
+    /// Share of paths by the scope's total NPV (`netPresentValue`). Nil in older results.
+    public var netPresentValueHistogram: ShareHistogram?
 
     /// Writes every key, with `null` for an infinite expected lifetime.
     public func encode(to encoder: any Encoder) throws {
@@ -163,5 +168,18 @@ public struct ScopeSummary: Codable, Sendable, Equatable {
         try container.encode(profitPerCustomer, forKey: .profitPerCustomer)
         try container.encode(netPresentValue, forKey: .netPresentValue)
         try container.encode(annualRecurringRevenueByMonth, forKey: .annualRecurringRevenueByMonth)
+        try container.encode(cacPaybackHistogram, forKey: .cacPaybackHistogram)
+        try container.encode(netPresentValueHistogram, forKey: .netPresentValueHistogram)
     }
+}
+
+/// Equal-width bins with the share of the total in each: bin i covers
+/// [lowerBound + i·binWidth, lowerBound + (i + 1)·binWidth).
+public struct ShareHistogram: Codable, Sendable, Equatable {
+    /// Lower edge of the first bin.
+    public var lowerBound: Double
+    /// Width of every bin.
+    public var binWidth: Double
+    /// Share of the total in each bin; sums to at most 1.
+    public var shares: [Double]
 }

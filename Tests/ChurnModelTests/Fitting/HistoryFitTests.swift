@@ -40,7 +40,7 @@ import Testing
             model: .na, outputDirectory: output.path)
         let (summary, directory) = try fit.execute()
         let names = Set(try FileManager.default.contentsOfDirectory(atPath: directory.path))
-        #expect(names == ["fit.json", "fit.yaml", "summary.md", "table.csv"])
+        #expect(names == ["fit.json", "fit.yaml", "report.html", "report.xlsx", "summary.md", "table.csv"])
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("fit.json"))) as? [String: Any]
         #expect(json?["model"] as? String == "nelson_aalen")
         #expect(json?.keys.contains("log_likelihood") == true)

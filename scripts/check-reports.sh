@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# Browser check of the human-facing reports: builds churnsim, writes one report of each kind
+# (run, fit km, fit cox, fit sbg), renders each report.html in headless Chromium and fails on
+#   - a console message from the page (the report has no JavaScript, so any is a defect),
+#   - an SVG chart with no data points (data-points="0") or drawing nothing,
+#   - text overflowing its box: an element whose content is wider than itself, a table wider
+#     than the page, the page wider than the window, an SVG label outside its chart, or
+#     overlapping axis tick labels.
+# The overflow checks run in a copy of report.html with a small inline script injected just
+# before </body>; the script writes its verdict into <pre id="report-check">, which is read
+# back with --dump-dom. The shipped report stays script-free.
+# Screenshots (1280x4000) are kept in the output folder for people to look at.
+#
+# Usage: scripts/check-reports.sh [output-folder]   (default: .build/report-check)
+# Installs Debian's chromium if missing (apt-get as root, or through sudo).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${1:-.build/report-check}"
+mkdir -p "$out"
+out="$(cd "$out" && pwd)"
+
+if ! command -v chromium >/dev/null 2>&1; then
+    echo "Installing chromium"
+    sudo=""
+    if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium fonts-liberation
+fi
+
+swift build --product churnsim >"$out/build.log" 2>&1 || { cat "$out/build.log"; exit 1; }
+bin=.build/debug/churnsim
+fixtures=Tests/ChurnModelTests/Fixtures
+"$bin" run Scenarios/example.yaml --paths 200 --output "$out/run" >/dev/null
+"$bin" fit "$fixtures/lung_cox.csv" --model km --duration time --event status --strata sex --output "$out/fit-km" >/dev/null
+"$bin" fit "$fixtures/lung_cox.csv" --model cox --duration time --event status --covariates age,sex,ph.ecog \
+    --output "$out/fit-cox" >/dev/null
+"$bin" fit "$fixtures/sbg_high_end.csv" --model sbg --output "$out/fit-sbg" >/dev/null
+
+probe='<script>
+(function () {
+  var problems = [];
+  var root = document.documentElement;
+  if (root.scrollWidth > root.clientWidth + 1) problems.push("page wider than the window: " + root.scrollWidth + " > " + root.clientWidth);
+  document.querySelectorAll("main h1, main h2, main li, main p, main figcaption, main caption, main td, main th, .table-block").forEach(function (el) {
+    if (el.scrollWidth > el.clientWidth + 1) problems.push("overflowing " + el.tagName.toLowerCase() + ": " + el.textContent.trim().slice(0, 60));
+  });
+  document.querySelectorAll("svg").forEach(function (svg) {
+    var name = svg.getAttribute("data-chart") || "(unnamed)";
+    if (!(Number(svg.getAttribute("data-points")) > 0)) problems.push("chart without data points: " + name);
+    if (svg.querySelectorAll("path, rect, circle").length === 0) problems.push("chart draws nothing: " + name);
+    var box = svg.getBoundingClientRect();
+    svg.querySelectorAll("text").forEach(function (t) {
+      var b = t.getBoundingClientRect();
+      if (b.left < box.left - 0.5 || b.top < box.top - 0.5 || b.right > box.right + 0.5 || b.bottom > box.bottom + 0.5)
+        problems.push("label outside chart " + name + ": " + t.textContent);
+    });
+    var ticks = Array.prototype.slice.call(svg.querySelectorAll("g.ticks text"));
+    for (var i = 0; i < ticks.length; i++) for (var j = i + 1; j < ticks.length; j++) {
+      var a = ticks[i].getBBox(), c = ticks[j].getBBox();
+      if (a.x < c.x + c.width && c.x < a.x + a.width && a.y < c.y + c.height && c.y < a.y + a.height)
+        problems.push("overlapping ticks in " + name + ": " + ticks[i].textContent + " / " + ticks[j].textContent);
+    }
+  });
+  var pre = document.createElement("pre");
+  pre.id = "report-check";
+  pre.textContent = problems.length ? problems.join("\n") : "OK";
+  document.body.appendChild(pre);
+})();
+</script>'
+
+chrome=(chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run --disable-extensions
+    --window-size=1280,4000)
+# Self-test: a page with an empty chart, an overflowing cell and a console error must fail.
+mkdir -p "$out/self-test"
+printf '%s' '<!DOCTYPE html><html><body><main><script>console.error("self-test")</script>
+<svg data-points="0" data-chart="empty" viewBox="0 0 10 10"></svg><table><tbody><tr>
+<td style="max-width:40px;white-space:nowrap;overflow:hidden">overflowing-overflowing-overflowing</td>
+</tr></tbody></table></main></body></html>' >"$out/self-test/report.html"
+
+failed=0
+for kind in self-test run fit-km fit-cox fit-sbg; do
+    report="$out/$kind/report.html"
+    check="$out/$kind.check.html"
+    python3 - "$report" "$check" "$probe" <<'PY'
+import sys
+html = open(sys.argv[1], encoding="utf-8").read()
+open(sys.argv[2], "w", encoding="utf-8").write(html.replace("</body>", sys.argv[3] + "\n</body>", 1))
+PY
+    "${chrome[@]}" --screenshot="$out/$kind.png" "file://$report" >/dev/null 2>&1
+    "${chrome[@]}" --enable-logging=stderr --v=0 --dump-dom "file://$report" >/dev/null 2>"$out/$kind.console.log" || true
+    "${chrome[@]}" --virtual-time-budget=3000 --dump-dom "file://$check" >"$out/$kind.dom.html" 2>/dev/null
+    verdict="$(python3 - "$out/$kind.dom.html" <<'PY'
+import html, re, sys
+dom = open(sys.argv[1], encoding="utf-8").read()
+found = re.search(r'<pre id="report-check">(.*?)</pre>', dom, re.S)
+print(html.unescape(found.group(1)) if found else "check script did not run")
+PY
+)"
+    console="$(grep -E 'CONSOLE' "$out/$kind.console.log" || true)"
+    if [ "$kind" = self-test ]; then
+        if [ "$verdict" = OK ] || [ -z "$console" ] || ! grep -q "without data" <<<"$verdict" || ! grep -q overflowing <<<"$verdict"; then
+            echo "FAIL self-test: the checks did not catch a known-bad page"; failed=1
+        else
+            echo "ok   self-test: a known-bad page is caught"
+        fi
+        continue
+    fi
+    if [ "$verdict" != "OK" ] || [ -n "$console" ]; then
+        failed=1
+        echo "FAIL $kind ($report)"
+        [ "$verdict" != "OK" ] && printf '%s\n' "$verdict" | sed 's/^/  /'
+        [ -n "$console" ] && printf 'console: %s\n' "$console" | sed 's/^/  /'
+    else
+        echo "ok   $kind: $(grep -o 'data-points="[0-9]*"' "$report" | wc -l) charts, screenshot $out/$kind.png"
+    fi
+done
+# Workbooks: read each report.xlsx back with openpyxl; headers bold, no number stored as text
+# in a numeric column.
+python3 -c "import openpyxl" 2>/dev/null || python3 -m pip install -q openpyxl
+for kind in run fit-km fit-cox fit-sbg; do
+    if python3 - "$out/$kind/report.xlsx" <<'PY'
+import sys, openpyxl
+problems, sheets = [], 0
+for sheet in openpyxl.load_workbook(sys.argv[1]).worksheets:
+    sheets += 1
+    if not all(cell.font.bold for cell in sheet[1]):
+        problems.append(f"{sheet.title}: header not bold")
+    # A number stored as text shows up as a numeric-looking string in a column that
+    # otherwise holds numbers (labels such as stratum "1" in an all-text column are fine).
+    for column in sheet.iter_cols(min_row=2):
+        numeric = any(isinstance(cell.value, (int, float)) for cell in column)
+        for cell in column:
+            if numeric and isinstance(cell.value, str):
+                try:
+                    float(cell.value.replace(",", ""))
+                    problems.append(f"{sheet.title}!{cell.coordinate}: number stored as text {cell.value!r}")
+                except ValueError:
+                    pass
+print("\n".join(problems[:20]) if problems else f"ok   {sys.argv[1]}: {sheets} sheets, numbers typed")
+sys.exit(1 if problems else 0)
+PY
+    then :; else failed=1; echo "FAIL $kind workbook"; fi
+done
+exit "$failed"

@@ -32,7 +32,15 @@ extension RandomStream {
             probability > 0 && probability <= 1,
             "geometric probability must be in (0, 1], got \(probability)")
         if probability == 1 { return 1 }
-        let failures = (Double.log(nextUniform()) / Double.log(onePlus: -probability)).rounded(.down)
+        return geometric(logRenewalProbability: Double.log(onePlus: -probability))
+    }
+
+    /// The geometric draw of ``geometric(probability:)`` with `ln(1 − p)` precomputed by the
+    /// caller as `log(onePlus: −p)` (for loops drawing many variates with one p).
+    /// - Parameter logRenewalProbability: `ln(1 − p)`, negative and finite (0 < p < 1).
+    @inlinable
+    mutating func geometric(logRenewalProbability: Double) -> Int {
+        let failures = (Double.log(nextUniform()) / logRenewalProbability).rounded(.down)
         guard failures < 0x1p63 - 1 else { return Int.max }
         return Int(failures) + 1
     }

@@ -24,15 +24,44 @@ public enum ValueDistribution: Sendable, Equatable {
     }
 
     /// Draws one value from `stream`; a fixed value consumes no random numbers.
-    @inlinable
+    ///
+    /// The same draws as the simulation engine's: see ``Sampler``.
     public func sample(using stream: inout RandomStream) -> Double {
-        switch self {
-        case .fixed(let value):
-            value
-        case .lognormal(let median, let sigma):
-            stream.lognormal(logMean: Double.log(median), logStandardDeviation: sigma)
-        case .triangular(let minimum, let mode, let maximum):
-            stream.triangular(minimum: minimum, mode: mode, maximum: maximum)
+        Sampler(self).sample(using: &stream)
+    }
+
+    /// A distribution with its per-draw constants computed once (log of the median), for
+    /// loops that draw many customers from the same law.
+    struct Sampler: Sendable {
+        private enum Law: Sendable {
+            case fixed(Double)
+            case lognormal(logMedian: Double, sigma: Double)
+            case triangular(minimum: Double, mode: Double, maximum: Double)
+        }
+
+        private let law: Law
+
+        /// Precomputes the constants of `distribution`.
+        init(_ distribution: ValueDistribution) {
+            switch distribution {
+            case .fixed(let value): law = .fixed(value)
+            case .lognormal(let median, let sigma): law = .lognormal(logMedian: Double.log(median), sigma: sigma)
+            case .triangular(let minimum, let mode, let maximum):
+                law = .triangular(minimum: minimum, mode: mode, maximum: maximum)
+            }
+        }
+
+        /// Draws one value; a fixed value consumes no random numbers.
+        @inline(__always)
+        func sample(using stream: inout RandomStream) -> Double {
+            switch law {
+            case .fixed(let value):
+                value
+            case .lognormal(let logMedian, let sigma):
+                stream.lognormal(logMean: logMedian, logStandardDeviation: sigma)
+            case .triangular(let minimum, let mode, let maximum):
+                stream.triangular(minimum: minimum, mode: mode, maximum: maximum)
+            }
         }
     }
 }

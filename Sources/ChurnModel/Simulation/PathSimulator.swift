@@ -8,78 +8,86 @@ struct PathSimulator {
 
     /// Per-segment totals of path `path`, accumulating customer distributions into `distributions`.
     func simulate(path: Int, distributions: inout [CustomerDistributions]) -> [PathTotals] {
-        var customerIndex: UInt64 = 0
-        return plan.segments.enumerated().map { segmentIndex, segmentPlan in
-            var totals = PathTotals(
-                horizonMonths: plan.horizonMonths, checkpoints: SimulationPlan.survivalCheckpoints.count)
-            var revenueChanges = Array(repeating: 0.0, count: plan.horizonMonths + 2)
-            for _ in 0..<segmentPlan.segment.customers {
-                var stream = RandomStream(seed: plan.seed, stream: UInt64(path), substream: customerIndex)
-                customerIndex += 1
-                let outcome = simulateCustomer(segmentPlan, using: &stream)
-                record(outcome, into: &totals, revenueChanges: &revenueChanges,
-                       distributions: &distributions[segmentIndex])
-            }
-            var running = 0.0
-            for month in 0...plan.horizonMonths {
-                running += revenueChanges[month]
-                totals.annualRecurringRevenue[month] = 12 * running
-            }
-            return totals
+        var firstCustomer: UInt64 = 0
+        var result: [PathTotals] = []
+        result.reserveCapacity(plan.segments.count)
+        for segmentIndex in plan.segments.indices {
+            let segmentPlan = plan.segments[segmentIndex]
+            result.append(
+                simulate(segmentPlan, path: UInt64(path), firstCustomer: firstCustomer,
+                         distributions: &distributions[segmentIndex]))
+            firstCustomer += UInt64(segmentPlan.segment.customers)
         }
+        return result
     }
 
-    /// One customer's draws: MRR, CAC and lifetime in months (nil = never churns).
-    private func simulateCustomer(
-        _ segmentPlan: SimulationPlan.SegmentPlan, using stream: inout RandomStream
-    ) -> CustomerOutcome {
-        let segment = segmentPlan.segment
-        let mrr = segment.monthlyRecurringRevenue.sample(using: &stream)
-        let cac = segment.acquisitionCost.sample(using: &stream)
-        let lifetime = LifetimeSampler.contractualLifetime(
-            termMonths: segment.contractTermMonths, termChurnProbability: segmentPlan.termChurnProbability,
-            using: &stream)
-        return CustomerOutcome(mrr: mrr, cac: cac, grossMargin: segment.grossMargin, lifetimeMonths: lifetime)
-    }
-
-    private func record(
-        _ outcome: CustomerOutcome, into totals: inout PathTotals, revenueChanges: inout [Double],
+    /// Totals of one segment on one path; customer k of the segment uses substream
+    /// `firstCustomer + k`.
+    ///
+    /// Floating-point sums run in customer order, as they always have, so the totals do
+    /// not depend on how paths are spread over threads.
+    private func simulate(
+        _ segmentPlan: SimulationPlan.SegmentPlan, path: UInt64, firstCustomer: UInt64,
         distributions: inout CustomerDistributions
-    ) {
+    ) -> PathTotals {
         let horizon = plan.horizonMonths
-        let activeMonths = min(outcome.lifetimeMonths ?? horizon, horizon)
-        let grossProfit = outcome.mrr * outcome.grossMargin
-        let profit = CustomerEconomics.netPresentValue(
-            monthlyGrossProfit: grossProfit, activeMonths: activeMonths, acquisitionCost: outcome.cac,
-            discount: plan.discount)
-        totals.customers += 1
-        totals.netPresentValue += profit
-        totals.lifetimeMonths += outcome.lifetimeMonths.map(Double.init) ?? .infinity
-        totals.restrictedLifetimeMonths += Double(activeMonths)
-        for (index, checkpoint) in SimulationPlan.survivalCheckpoints.enumerated()
-        where outcome.lifetimeMonths.map({ $0 > checkpoint }) ?? true {
-            totals.survivors[index] += 1
-        }
-        // Active at the end of months 0 … lifetime − 1 (ARR counts customers who will pay next month).
-        revenueChanges[0] += outcome.mrr
-        revenueChanges[min(outcome.lifetimeMonths ?? horizon + 1, horizon + 1)] -= outcome.mrr
+        let seed = plan.seed
+        let annuity = plan.annuityFactors
+        let checkpoints = SimulationPlan.survivalCheckpoints
+        let revenueSampler = segmentPlan.revenue
+        let costSampler = segmentPlan.acquisitionCost
+        let lifetimeSampler = segmentPlan.lifetime
+        let grossMargin = segmentPlan.segment.grossMargin
+        let customers = segmentPlan.segment.customers
 
-        distributions.profit.add(profit)
-        if let month = CustomerEconomics.paybackMonth(acquisitionCost: outcome.cac, monthlyGrossProfit: grossProfit),
-            month <= activeMonths
-        {
-            distributions.paybackCounts[month - 1] += 1
-        } else {
-            distributions.neverPaidBack += 1
+        var totals = PathTotals(horizonMonths: horizon, checkpoints: checkpoints.count)
+        var revenueChanges = Array(repeating: 0.0, count: horizon + 2)
+        var netPresentValue = 0.0
+        var lifetimeMonths = 0.0
+        var restrictedLifetimeMonths = 0
+        var survivors = Array(repeating: 0, count: checkpoints.count)
+        for customer in 0..<UInt64(customers) {
+            var stream = RandomStream(seed: seed, stream: path, substream: firstCustomer + customer)
+            let mrr = revenueSampler.sample(using: &stream)
+            let cac = costSampler.sample(using: &stream)
+            let lifetime = lifetimeSampler.sample(using: &stream)
+
+            let activeMonths = min(lifetime ?? horizon, horizon)
+            let grossProfit = mrr * grossMargin
+            let profit = grossProfit * annuity[activeMonths] - cac
+            netPresentValue += profit
+            if let lifetime {
+                lifetimeMonths += Double(lifetime)
+                for index in checkpoints.indices where lifetime > checkpoints[index] { survivors[index] += 1 }
+            } else {
+                lifetimeMonths += .infinity
+                for index in survivors.indices { survivors[index] += 1 }
+            }
+            restrictedLifetimeMonths += activeMonths
+            // Active at the end of months 0 … lifetime − 1 (ARR counts customers who will pay next month).
+            revenueChanges[0] += mrr
+            revenueChanges[min(lifetime ?? horizon + 1, horizon + 1)] -= mrr
+
+            distributions.profit.add(profit)
+            if let month = CustomerEconomics.paybackMonth(acquisitionCost: cac, monthlyGrossProfit: grossProfit),
+                month <= activeMonths
+            {
+                distributions.paybackCounts[month - 1] += 1
+            } else {
+                distributions.neverPaidBack += 1
+            }
         }
+        totals.customers = customers
+        totals.netPresentValue = netPresentValue
+        totals.lifetimeMonths = lifetimeMonths
+        // Exact: an integer sum far below 2⁵³, as the former running Double sum was.
+        totals.restrictedLifetimeMonths = Double(restrictedLifetimeMonths)
+        totals.survivors = survivors
+        var running = 0.0
+        for month in 0...horizon {
+            running += revenueChanges[month]
+            totals.annualRecurringRevenue[month] = 12 * running
+        }
+        return totals
     }
-}
-
-/// The draws of one simulated customer.
-struct CustomerOutcome {
-    let mrr: Double
-    let cac: Double
-    let grossMargin: Double
-    /// Months paid before leaving; nil when the customer never churns.
-    let lifetimeMonths: Int?
 }

@@ -32,6 +32,11 @@ public enum ValueDistribution: Sendable, Equatable {
 
     /// A distribution with its per-draw constants computed once (log of the median), for
     /// loops that draw many customers from the same law.
+    ///
+    /// A log-normal value is `exp(log median + σ·z)` with z from
+    /// ``RandomStream/standardNormalByInversion()``: one uniform per value and no Box–Muller
+    /// partner that a per-customer stream would throw away. A triangular value inverts the
+    /// CDF with one uniform (``RandomStream/triangular(minimum:mode:maximum:)``).
     struct Sampler: Sendable {
         private enum Law: Sendable {
             case fixed(Double)
@@ -58,7 +63,7 @@ public enum ValueDistribution: Sendable, Equatable {
             case .fixed(let value):
                 value
             case .lognormal(let logMedian, let sigma):
-                stream.lognormal(logMean: logMedian, logStandardDeviation: sigma)
+                Double.exp(logMedian + sigma * stream.standardNormalByInversion())
             case .triangular(let minimum, let mode, let maximum):
                 stream.triangular(minimum: minimum, mode: mode, maximum: maximum)
             }

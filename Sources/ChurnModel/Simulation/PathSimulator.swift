@@ -6,6 +6,9 @@
 struct PathSimulator {
     let plan: SimulationPlan
 
+    /// Profits handed to the quantile sketch at a time (see ``QuantileSketch/add(contentsOf:)``).
+    static let profitBatch = 64
+
     /// Per-segment totals of path `path`, accumulating customer distributions into `distributions`.
     func simulate(path: Int, distributions: inout [CustomerDistributions]) -> [PathTotals] {
         var firstCustomer: UInt64 = 0
@@ -46,6 +49,8 @@ struct PathSimulator {
         var lifetimeMonths = 0.0
         var restrictedLifetimeMonths = 0
         var survivors = Array(repeating: 0, count: checkpoints.count)
+        var pendingProfits: [Double] = []
+        pendingProfits.reserveCapacity(Self.profitBatch)
         for customer in 0..<UInt64(customers) {
             var stream = RandomStream(seed: seed, stream: path, substream: firstCustomer + customer)
             let mrr = revenueSampler.sample(using: &stream)
@@ -68,7 +73,11 @@ struct PathSimulator {
             revenueChanges[0] += mrr
             revenueChanges[min(lifetime ?? horizon + 1, horizon + 1)] -= mrr
 
-            distributions.profit.add(profit)
+            pendingProfits.append(profit)
+            if pendingProfits.count == Self.profitBatch {
+                distributions.profit.add(contentsOf: pendingProfits)
+                pendingProfits.removeAll(keepingCapacity: true)
+            }
             if let month = CustomerEconomics.paybackMonth(acquisitionCost: cac, monthlyGrossProfit: grossProfit),
                 month <= activeMonths
             {
@@ -77,6 +86,7 @@ struct PathSimulator {
                 distributions.neverPaidBack += 1
             }
         }
+        distributions.profit.add(contentsOf: pendingProfits)
         totals.customers = customers
         totals.netPresentValue = netPresentValue
         totals.lifetimeMonths = lifetimeMonths

@@ -40,7 +40,8 @@ extension RandomStream {
     /// - Parameter logRenewalProbability: `ln(1 − p)`, negative and finite (0 < p < 1).
     @inlinable
     mutating func geometric(logRenewalProbability: Double) -> Int {
-        let failures = (Double.log(nextUniform()) / logRenewalProbability).rounded(.down)
+        // ln u / ln(1 − p) ≥ 0, so truncation toward zero is ⌊·⌋ (without a call to `floor`).
+        let failures = Double.log(nextUniform()) / logRenewalProbability
         guard failures < 0x1p63 - 1 else { return Int.max }
         return Int(failures) + 1
     }

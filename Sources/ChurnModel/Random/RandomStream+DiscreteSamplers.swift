@@ -40,8 +40,14 @@ extension RandomStream {
     /// - Parameter logRenewalProbability: `ln(1 − p)`, negative and finite (0 < p < 1).
     @inlinable
     mutating func geometric(logRenewalProbability: Double) -> Int {
+        Self.geometric(fromUniform: nextUniform(), logRenewalProbability: logRenewalProbability)
+    }
+
+    /// The geometric variate `⌊ln u / ln(1 − p)⌋ + 1` for a given uniform u ∈ (0, 1).
+    @inlinable
+    static func geometric(fromUniform u: Double, logRenewalProbability: Double) -> Int {
         // ln u / ln(1 − p) ≥ 0, so truncation toward zero is ⌊·⌋ (without a call to `floor`).
-        let failures = Double.log(nextUniform()) / logRenewalProbability
+        let failures = Double.log(u) / logRenewalProbability
         guard failures < 0x1p63 - 1 else { return Int.max }
         return Int(failures) + 1
     }

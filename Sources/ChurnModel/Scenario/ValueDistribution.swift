@@ -56,17 +56,47 @@ public enum ValueDistribution: Sendable, Equatable {
             }
         }
 
+        /// Whether a draw consumes a uniform: exactly one, except for a fixed value and a
+        /// triangular law of zero width, which take none.
+        var drawsUniform: Bool {
+            switch law {
+            case .fixed: false
+            case .lognormal: true
+            case .triangular(let minimum, _, let maximum): maximum - minimum > 0
+            }
+        }
+
         /// Draws one value; a fixed value consumes no random numbers.
         @inline(__always)
         func sample(using stream: inout RandomStream) -> Double {
+            value(fromUniform: drawsUniform ? stream.nextUniform() : 0.5)
+        }
+
+        /// The value for uniform `u` ∈ (0, 1) (ignored by a fixed value): the inverse CDF.
+        ///
+        /// Split from the draw so that a simulation can draw the uniforms of many customers
+        /// first and transform them in a tight loop whose iterations overlap.
+        @inline(__always)
+        func value(fromUniform u: Double) -> Double {
             switch law {
             case .fixed(let value):
-                value
+                return value
             case .lognormal(let logMedian, let sigma):
-                Double.exp(logMedian + sigma * stream.standardNormalByInversion())
+                return Double.exp(logMedian + sigma * RandomStream.inverseStandardNormalCDF(u))
             case .triangular(let minimum, let mode, let maximum):
-                stream.triangular(minimum: minimum, mode: mode, maximum: maximum)
+                return Self.triangular(u, minimum: minimum, mode: mode, maximum: maximum)
             }
+        }
+
+        /// ``RandomStream/triangular(minimum:mode:maximum:)`` for a given uniform, bit for bit.
+        private static func triangular(_ u: Double, minimum: Double, mode: Double, maximum: Double) -> Double {
+            let width = maximum - minimum
+            guard width > 0 else { return minimum }
+            let modeFraction = (mode - minimum) / width
+            if u < modeFraction {
+                return minimum + (u * width * (mode - minimum)).squareRoot()
+            }
+            return maximum - ((1 - u) * width * (maximum - mode)).squareRoot()
         }
     }
 }

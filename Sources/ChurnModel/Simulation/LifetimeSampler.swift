@@ -34,17 +34,29 @@ struct LifetimeSampler: Sendable {
         }
     }
 
+    /// Whether a draw consumes a uniform (one for a geometric law, none otherwise).
+    var drawsUniform: Bool {
+        if case .geometric = kind { return true }
+        return false
+    }
+
     /// Lifetime in months: `term × K` with K geometric on {1, 2, …}, or nil when the customer
     /// never leaves. Consumes one uniform for a geometric law, none otherwise.
+    func sample(using stream: inout RandomStream) -> Int? {
+        months(fromUniform: drawsUniform ? stream.nextUniform() : 0.5)
+    }
+
+    /// The lifetime for uniform `u` ∈ (0, 1) (ignored unless the law is geometric).
     ///
     /// Lifetimes beyond `Int.max / 2` months are capped there; no horizon comes near it.
     @inline(__always)
-    func sample(using stream: inout RandomStream) -> Int? {
+    func months(fromUniform u: Double) -> Int? {
         let terms: Int
         switch kind {
         case .never: return nil
         case .firstRenewal: terms = 1
-        case .geometric(let logRenewal): terms = stream.geometric(logRenewalProbability: logRenewal)
+        case .geometric(let logRenewal):
+            terms = RandomStream.geometric(fromUniform: u, logRenewalProbability: logRenewal)
         }
         let (months, overflow) = terms.multipliedReportingOverflow(by: termMonths)
         return overflow ? Int.max / 2 : min(months, Int.max / 2)

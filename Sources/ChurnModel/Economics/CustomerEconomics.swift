@@ -9,9 +9,12 @@ public enum CustomerEconomics {
     @inlinable
     public static func paybackMonth(acquisitionCost cac: Double, monthlyGrossProfit: Double) -> Int? {
         guard monthlyGrossProfit > 0 else { return cac <= 0 ? 1 : nil }
-        let months = (cac / monthlyGrossProfit * (1 - 1e-12)).rounded(.up)
-        guard months < Double(Int.max / 2) else { return nil }
-        return max(1, Int(months))
+        let quotient = cac / monthlyGrossProfit * (1 - 1e-12)
+        guard quotient < Double(Int.max / 2) else { return nil }
+        guard quotient > 1 else { return 1 }
+        // ⌈q⌉ as truncation plus a correction, exact for 1 < q < 2⁶²: no call to `ceil`.
+        let truncated = Int(quotient)
+        return Double(truncated) < quotient ? truncated + 1 : truncated
     }
 
     /// Net present value of a customer who pays for `activeMonths` months:

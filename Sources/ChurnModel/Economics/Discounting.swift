@@ -29,4 +29,14 @@ public struct MonthlyDiscount: Sendable, Equatable {
         if logFactor == 0 { return Double(months) }
         return Double.expMinusOne(Double(months) * logFactor) / Double.expMinusOne(logFactor)
     }
+
+    /// The annuities of 0 … `maximumMonths` months, `table[n] == annuity(months: n)` bit for
+    /// bit, so that a simulation can look an annuity up instead of evaluating two `expm1`
+    /// per customer.
+    /// - Parameter maximumMonths: The longest term needed (≥ 0), e.g. the horizon.
+    /// - Complexity: O(maximumMonths).
+    public func annuityTable(maximumMonths: Int) -> [Double] {
+        precondition(maximumMonths >= 0, "annuity table needs maximumMonths >= 0")
+        return (0...maximumMonths).map { annuity(months: $0) }
+    }
 }

@@ -32,7 +32,22 @@ extension RandomStream {
             probability > 0 && probability <= 1,
             "geometric probability must be in (0, 1], got \(probability)")
         if probability == 1 { return 1 }
-        let failures = (Double.log(nextUniform()) / Double.log(onePlus: -probability)).rounded(.down)
+        return geometric(logRenewalProbability: Double.log(onePlus: -probability))
+    }
+
+    /// The geometric draw of ``geometric(probability:)`` with `ln(1 − p)` precomputed by the
+    /// caller as `log(onePlus: −p)` (for loops drawing many variates with one p).
+    /// - Parameter logRenewalProbability: `ln(1 − p)`, negative and finite (0 < p < 1).
+    @inlinable
+    mutating func geometric(logRenewalProbability: Double) -> Int {
+        Self.geometric(fromUniform: nextUniform(), logRenewalProbability: logRenewalProbability)
+    }
+
+    /// The geometric variate `⌊ln u / ln(1 − p)⌋ + 1` for a given uniform u ∈ (0, 1).
+    @inlinable
+    static func geometric(fromUniform u: Double, logRenewalProbability: Double) -> Int {
+        // ln u / ln(1 − p) ≥ 0, so truncation toward zero is ⌊·⌋ (without a call to `floor`).
+        let failures = Double.log(u) / logRenewalProbability
         guard failures < 0x1p63 - 1 else { return Int.max }
         return Int(failures) + 1
     }

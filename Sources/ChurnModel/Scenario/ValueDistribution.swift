@@ -24,15 +24,79 @@ public enum ValueDistribution: Sendable, Equatable {
     }
 
     /// Draws one value from `stream`; a fixed value consumes no random numbers.
-    @inlinable
+    ///
+    /// The same draws as the simulation engine's: see ``Sampler``.
     public func sample(using stream: inout RandomStream) -> Double {
-        switch self {
-        case .fixed(let value):
-            value
-        case .lognormal(let median, let sigma):
-            stream.lognormal(logMean: Double.log(median), logStandardDeviation: sigma)
-        case .triangular(let minimum, let mode, let maximum):
-            stream.triangular(minimum: minimum, mode: mode, maximum: maximum)
+        Sampler(self).sample(using: &stream)
+    }
+
+    /// A distribution with its per-draw constants computed once (log of the median), for
+    /// loops that draw many customers from the same law.
+    ///
+    /// A log-normal value is `exp(log median + σ·z)` with z from
+    /// ``RandomStream/standardNormalByInversion()``: one uniform per value and no Box–Muller
+    /// partner that a per-customer stream would throw away. A triangular value inverts the
+    /// CDF with one uniform (``RandomStream/triangular(minimum:mode:maximum:)``).
+    struct Sampler: Sendable {
+        private enum Law: Sendable {
+            case fixed(Double)
+            case lognormal(logMedian: Double, sigma: Double)
+            case triangular(minimum: Double, mode: Double, maximum: Double)
+        }
+
+        private let law: Law
+
+        /// Precomputes the constants of `distribution`.
+        init(_ distribution: ValueDistribution) {
+            switch distribution {
+            case .fixed(let value): law = .fixed(value)
+            case .lognormal(let median, let sigma): law = .lognormal(logMedian: Double.log(median), sigma: sigma)
+            case .triangular(let minimum, let mode, let maximum):
+                law = .triangular(minimum: minimum, mode: mode, maximum: maximum)
+            }
+        }
+
+        /// Whether a draw consumes a uniform: exactly one, except for a fixed value and a
+        /// triangular law of zero width, which take none.
+        var drawsUniform: Bool {
+            switch law {
+            case .fixed: false
+            case .lognormal: true
+            case .triangular(let minimum, _, let maximum): maximum - minimum > 0
+            }
+        }
+
+        /// Draws one value; a fixed value consumes no random numbers.
+        @inline(__always)
+        func sample(using stream: inout RandomStream) -> Double {
+            value(fromUniform: drawsUniform ? stream.nextUniform() : 0.5)
+        }
+
+        /// The value for uniform `u` ∈ (0, 1) (ignored by a fixed value): the inverse CDF.
+        ///
+        /// Split from the draw so that a simulation can draw the uniforms of many customers
+        /// first and transform them in a tight loop whose iterations overlap.
+        @inline(__always)
+        func value(fromUniform u: Double) -> Double {
+            switch law {
+            case .fixed(let value):
+                return value
+            case .lognormal(let logMedian, let sigma):
+                return Double.exp(logMedian + sigma * RandomStream.inverseStandardNormalCDF(u))
+            case .triangular(let minimum, let mode, let maximum):
+                return Self.triangular(u, minimum: minimum, mode: mode, maximum: maximum)
+            }
+        }
+
+        /// ``RandomStream/triangular(minimum:mode:maximum:)`` for a given uniform, bit for bit.
+        private static func triangular(_ u: Double, minimum: Double, mode: Double, maximum: Double) -> Double {
+            let width = maximum - minimum
+            guard width > 0 else { return minimum }
+            let modeFraction = (mode - minimum) / width
+            if u < modeFraction {
+                return minimum + (u * width * (mode - minimum)).squareRoot()
+            }
+            return maximum - ((1 - u) * width * (maximum - mode)).squareRoot()
         }
     }
 }

@@ -6,80 +6,65 @@
 struct PathSimulator {
     let plan: SimulationPlan
 
+    /// Customers processed together, phase by phase (see `simulate(_:path:firstCustomer:distributions:)`).
+    static let batchSize = 64
+
     /// Per-segment totals of path `path`, accumulating customer distributions into `distributions`.
     func simulate(path: Int, distributions: inout [CustomerDistributions]) -> [PathTotals] {
-        var customerIndex: UInt64 = 0
-        return plan.segments.enumerated().map { segmentIndex, segmentPlan in
-            var totals = PathTotals(
-                horizonMonths: plan.horizonMonths, checkpoints: SimulationPlan.survivalCheckpoints.count)
-            var revenueChanges = Array(repeating: 0.0, count: plan.horizonMonths + 2)
-            for _ in 0..<segmentPlan.segment.customers {
-                var stream = RandomStream(seed: plan.seed, stream: UInt64(path), substream: customerIndex)
-                customerIndex += 1
-                let outcome = simulateCustomer(segmentPlan, using: &stream)
-                record(outcome, into: &totals, revenueChanges: &revenueChanges,
-                       distributions: &distributions[segmentIndex])
-            }
-            var running = 0.0
-            for month in 0...plan.horizonMonths {
-                running += revenueChanges[month]
-                totals.annualRecurringRevenue[month] = 12 * running
-            }
-            return totals
+        var firstCustomer: UInt64 = 0
+        var result: [PathTotals] = []
+        result.reserveCapacity(plan.segments.count)
+        for segmentIndex in plan.segments.indices {
+            let segmentPlan = plan.segments[segmentIndex]
+            result.append(
+                simulate(segmentPlan, path: UInt64(path), firstCustomer: firstCustomer,
+                         distributions: &distributions[segmentIndex]))
+            firstCustomer += UInt64(segmentPlan.segment.customers)
         }
+        return result
     }
 
-    /// One customer's draws: MRR, CAC and lifetime in months (nil = never churns).
-    private func simulateCustomer(
-        _ segmentPlan: SimulationPlan.SegmentPlan, using stream: inout RandomStream
-    ) -> CustomerOutcome {
-        let segment = segmentPlan.segment
-        let mrr = segment.monthlyRecurringRevenue.sample(using: &stream)
-        let cac = segment.acquisitionCost.sample(using: &stream)
-        let lifetime = LifetimeSampler.contractualLifetime(
-            termMonths: segment.contractTermMonths, termChurnProbability: segmentPlan.termChurnProbability,
-            using: &stream)
-        return CustomerOutcome(mrr: mrr, cac: cac, grossMargin: segment.grossMargin, lifetimeMonths: lifetime)
-    }
-
-    private func record(
-        _ outcome: CustomerOutcome, into totals: inout PathTotals, revenueChanges: inout [Double],
+    /// Totals of one segment on one path; customer k of the segment uses substream
+    /// `firstCustomer + k`.
+    ///
+    /// Customers are processed in batches, phase by phase: first every customer's uniforms
+    /// from its own stream (MRR, then CAC, then lifetime, each only if its law needs one),
+    /// then each transform over the batch, then the bookkeeping. A customer's numbers are
+    /// the same as drawing them one customer at a time; the phases only turn chains of
+    /// dependent work (Philox rounds, AS 241, exp, log) into independent iterations the
+    /// processor can overlap. Floating-point sums still run in customer order, so totals do
+    /// not depend on batching or on how paths are spread over threads.
+    private func simulate(
+        _ segmentPlan: SimulationPlan.SegmentPlan, path: UInt64, firstCustomer: UInt64,
         distributions: inout CustomerDistributions
-    ) {
+    ) -> PathTotals {
         let horizon = plan.horizonMonths
-        let activeMonths = min(outcome.lifetimeMonths ?? horizon, horizon)
-        let grossProfit = outcome.mrr * outcome.grossMargin
-        let profit = CustomerEconomics.netPresentValue(
-            monthlyGrossProfit: grossProfit, activeMonths: activeMonths, acquisitionCost: outcome.cac,
-            discount: plan.discount)
-        totals.customers += 1
-        totals.netPresentValue += profit
-        totals.lifetimeMonths += outcome.lifetimeMonths.map(Double.init) ?? .infinity
-        totals.restrictedLifetimeMonths += Double(activeMonths)
-        for (index, checkpoint) in SimulationPlan.survivalCheckpoints.enumerated()
-        where outcome.lifetimeMonths.map({ $0 > checkpoint }) ?? true {
-            totals.survivors[index] += 1
+        let checkpoints = SimulationPlan.survivalCheckpoints
+        let customers = segmentPlan.segment.customers
+        var totals = PathTotals(horizonMonths: horizon, checkpoints: checkpoints.count)
+        var accumulator = SegmentAccumulator(horizonMonths: horizon, checkpoints: checkpoints.count)
+        var batch = CustomerBatch(capacity: Self.batchSize)
+        var start = 0
+        while start < customers {
+            let count = min(Self.batchSize, customers - start)
+            batch.draw(
+                segmentPlan, count: count, seed: plan.seed, path: path, firstSubstream: firstCustomer + UInt64(start))
+            accumulator.record(
+                batch, count: count, grossMargin: segmentPlan.segment.grossMargin, annuity: plan.annuityFactors,
+                distributions: &distributions)
+            start += count
         }
-        // Active at the end of months 0 … lifetime − 1 (ARR counts customers who will pay next month).
-        revenueChanges[0] += outcome.mrr
-        revenueChanges[min(outcome.lifetimeMonths ?? horizon + 1, horizon + 1)] -= outcome.mrr
-
-        distributions.profit.add(profit)
-        if let month = CustomerEconomics.paybackMonth(acquisitionCost: outcome.cac, monthlyGrossProfit: grossProfit),
-            month <= activeMonths
-        {
-            distributions.paybackCounts[month - 1] += 1
-        } else {
-            distributions.neverPaidBack += 1
+        totals.customers = customers
+        totals.netPresentValue = accumulator.netPresentValue
+        totals.lifetimeMonths = accumulator.lifetimeMonths
+        // Exact: an integer sum far below 2⁵³, as the former running Double sum was.
+        totals.restrictedLifetimeMonths = Double(accumulator.restrictedLifetimeMonths)
+        totals.survivors = accumulator.survivors
+        var running = 0.0
+        for month in 0...horizon {
+            running += accumulator.revenueChanges[month]
+            totals.annualRecurringRevenue[month] = 12 * running
         }
+        return totals
     }
-}
-
-/// The draws of one simulated customer.
-struct CustomerOutcome {
-    let mrr: Double
-    let cac: Double
-    let grossMargin: Double
-    /// Months paid before leaving; nil when the customer never churns.
-    let lifetimeMonths: Int?
 }

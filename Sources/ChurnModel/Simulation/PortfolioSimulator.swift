@@ -2,9 +2,10 @@ import Foundation
 
 /// Runs a ``SimulationPlan`` over its paths on several threads.
 ///
-/// Paths are independent (each customer has its own random stream), per-path totals are
-/// stored by path index and summed in path order, and per-customer distributions are integer
-/// counts: the results are bit-identical for any thread count.
+/// Paths are independent (each customer has its own random stream) and handed to whichever
+/// thread is free; per-path totals are stored by path index and summed in path order, and
+/// per-customer distributions are integer counts: the results are bit-identical for any
+/// thread count.
 public struct PortfolioSimulator: Sendable {
     /// The plan to run.
     public let plan: SimulationPlan
@@ -21,11 +22,11 @@ public struct PortfolioSimulator: Sendable {
         let collector = WorkCollector(paths: plan.paths)
         let simulator = PathSimulator(plan: plan)
         let plan = self.plan
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
             var distributions = Array(
                 repeating: CustomerDistributions(horizonMonths: plan.horizonMonths), count: plan.segments.count)
             var results: [(Int, [PathTotals])] = []
-            for path in stride(from: worker, to: plan.paths, by: workers) {
+            while let path = collector.nextPath() {
                 results.append((path, simulator.simulate(path: path, distributions: &distributions)))
             }
             collector.store(results, distributions)
@@ -34,13 +35,28 @@ public struct PortfolioSimulator: Sendable {
     }
 }
 
-/// Gathers worker output under a lock; integer distributions merge in any order exactly.
+/// Hands out paths one at a time and gathers worker output, both under a lock; integer
+/// distributions merge in any order exactly.
+///
+/// Handing out paths on demand (rather than a fixed stride per worker) keeps every thread
+/// busy when the machine gives one of them less time; which thread simulates a path never
+/// changes its numbers. One lock round trip per path is negligible next to simulating it.
 private final class WorkCollector: @unchecked Sendable {
     private let lock = NSLock()
     private var totals: [[PathTotals]?]
     private var distributions: [CustomerDistributions]?
+    private var pathsHandedOut = 0
 
     init(paths: Int) { totals = Array(repeating: nil, count: paths) }
+
+    /// The next path nobody has simulated yet, or nil when all are taken.
+    func nextPath() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard pathsHandedOut < totals.count else { return nil }
+        pathsHandedOut += 1
+        return pathsHandedOut - 1
+    }
 
     func store(_ results: [(Int, [PathTotals])], _ workerDistributions: [CustomerDistributions]) {
         lock.lock()

@@ -4,15 +4,23 @@ import RealModule
 /// "DDSketch: a fast and fully-mergeable quantile sketch with relative-error guarantees",
 /// VLDB 2019).
 ///
-/// A value x with |x| ≥ 1 falls in bucket ⌈log_γ |x|⌉ of its sign's store, γ = (1+α)/(1−α);
-/// the bucket's representative 2γⁱ/(γ+1) is within relative error α of every value in it.
+/// A value x with |x| ≥ 1 falls in bucket i = ⌈m·L(|x|)⌉ of its sign's store, where L is
+/// DDSketch's cubically interpolated logarithm (``approximateLog2(_:)``): the binary
+/// exponent plus a cubic in the significand, read from the bits of x without calling `log`.
+/// L is increasing and its slope against ln x lies in [10/7, 52/35], so with
+/// m = 1 / ((10/7)·ln γ), γ = (1 + α)/(1 − α), every bucket spans a ratio x_hi/x_lo ≤ γ, and
+/// its representative 2·x_lo·x_hi/(x_lo + x_hi) is within relative error (γ − 1)/(γ + 1) = α
+/// of every value in it (up to rounding, ~1e-15). The interpolation needs 4% more buckets
+/// than the exact logarithm ⌈log_γ |x|⌉.
+///
 /// Values with |x| < 1 (less than one currency unit) are counted as zero. Counts are
 /// integers, so merging is exact and order-independent: partial results from threads or
 /// shards combine into exactly the sketch of one sequential run.
 struct QuantileSketch: Sendable, Equatable {
     /// Relative accuracy α of every reported quantile (for |quantile| ≥ 1).
     static let relativeAccuracy = 1e-4
-    static let logGamma = Double.log(onePlus: 2 * relativeAccuracy / (1 - relativeAccuracy))
+    /// Buckets per unit of L: 1 / (min slope of L against ln x · ln γ).
+    static let multiplier = 1 / (10.0 / 7.0 * Double.log(onePlus: 2 * relativeAccuracy / (1 - relativeAccuracy)))
 
     private var positive = BucketCounts()
     private var negative = BucketCounts()
@@ -22,11 +30,36 @@ struct QuantileSketch: Sendable, Equatable {
 
     /// Adds one value.
     mutating func add(_ value: Double) {
-        count += 1
-        let magnitude = abs(value)
-        guard magnitude >= 1 else { zeroCount += 1; return }
-        let index = Int((Double.log(magnitude) / Self.logGamma).rounded(.up))
-        if value > 0 { positive.increment(index) } else { negative.increment(index) }
+        add(contentsOf: [value])
+    }
+
+    /// Adds the values; the same sketch as adding them one by one in any order.
+    ///
+    /// Meant for batches of a few dozen values: bucket counters are spread over hundreds of
+    /// kilobytes, so counting is dominated by cache misses. The bucket indices of the whole
+    /// batch are computed first, the ranges grown once, and the counters then incremented in
+    /// a tight loop without calls, where the processor overlaps the misses.
+    mutating func add(contentsOf values: [Double]) {
+        let multiplier = Self.multiplier
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: values.count) { indices in
+            var positiveEnd = 0
+            var negativeStart = values.count
+            for value in values {
+                let magnitude = abs(value)
+                guard magnitude >= 1 else { zeroCount += 1; continue }
+                let index = Self.bucketIndex(magnitude, multiplier: multiplier)
+                if value > 0 {
+                    indices[positiveEnd] = index
+                    positiveEnd += 1
+                } else {
+                    negativeStart -= 1
+                    indices[negativeStart] = index
+                }
+            }
+            positive.incrementEach(UnsafeBufferPointer(rebasing: indices[..<positiveEnd]))
+            negative.incrementEach(UnsafeBufferPointer(rebasing: indices[negativeStart...]))
+        }
+        count += values.count
     }
 
     /// Adds every count of `other`.
@@ -54,38 +87,52 @@ struct QuantileSketch: Sendable, Equatable {
         return nil
     }
 
-    private static func representative(_ index: Int) -> Double {
-        2 * Double.exp(Double(index) * logGamma) / (Double.exp(logGamma) + 1)
+    /// Bucket ⌈multiplier · L(magnitude)⌉ of a finite magnitude ≥ 1.
+    ///
+    /// The ceiling is taken as truncation plus a correction (exact for the non-negative
+    /// products below 2⁶³ that occur here), which avoids a call to `ceil` on targets without
+    /// SSE4.1 rounding.
+    @inline(__always)
+    static func bucketIndex(_ magnitude: Double, multiplier: Double = multiplier) -> Int {
+        let scaled = approximateLog2(magnitude) * multiplier
+        let truncated = Int(scaled)
+        return Double(truncated) < scaled ? truncated + 1 : truncated
     }
-}
 
-/// Counts per integer bucket index over a contiguous range that grows as needed.
-struct BucketCounts: Sendable, Equatable {
-    private var offset = 0
-    private var counts: [Int] = []
+    /// A value within relative error α of every magnitude in bucket `index`.
+    static func representative(_ index: Int) -> Double {
+        let lower = inverseApproximateLog2(Double(index - 1) / multiplier)
+        let upper = inverseApproximateLog2(Double(index) / multiplier)
+        return 2 * lower * upper / (lower + upper)
+    }
 
-    mutating func increment(_ index: Int, by amount: Int = 1) {
-        if counts.isEmpty {
-            offset = index
-            counts = [0]
-        } else if index < offset {
-            counts.insert(contentsOf: repeatElement(0, count: offset - index), at: 0)
-            offset = index
-        } else if index >= offset + counts.count {
-            counts.append(contentsOf: repeatElement(0, count: index - offset - counts.count + 1))
+    /// DDSketch's cubically interpolated log₂ of a positive normal x = 2ᵉ·(1 + s), 0 ≤ s < 1:
+    /// `e + P(s)` with P(s) = ((6/35·s − 3/5)·s + 10/7)·s. P(0) = 0 and P(1) = 1, so L is
+    /// continuous at powers of two; P′ > 0, so L is increasing. e and s are read exactly
+    /// from the bits; P costs three multiply-adds.
+    @inline(__always)
+    static func approximateLog2(_ x: Double) -> Double {
+        let bits = x.bitPattern
+        let exponent = Double(Int(truncatingIfNeeded: bits >> 52 & 0x7ff) - 1023)
+        let s = Double(bitPattern: bits & 0x000f_ffff_ffff_ffff | 0x3ff0_0000_0000_0000) - 1
+        return ((6.0 / 35.0 * s - 3.0 / 5.0) * s + 10.0 / 7.0) * s + exponent
+    }
+
+    /// The x ≥ 1 with `approximateLog2(x) == y` (y ≥ 0), up to rounding.
+    ///
+    /// Solves P(s) = y − ⌊y⌋ by Newton's method from s = 0: P is increasing and concave on
+    /// [0, 1], so the iterates increase monotonically to the root without overshooting.
+    static func inverseApproximateLog2(_ y: Double) -> Double {
+        let exponent = y.rounded(.down)
+        let target = y - exponent
+        var s = 0.0
+        for _ in 0..<60 {
+            let value = ((6.0 / 35.0 * s - 3.0 / 5.0) * s + 10.0 / 7.0) * s - target
+            let slope = (18.0 / 35.0 * s - 6.0 / 5.0) * s + 10.0 / 7.0
+            let next = s - value / slope
+            if !(next > s) { break }
+            s = min(next, 1)
         }
-        counts[index - offset] += amount
+        return Double(sign: .plus, exponent: Int(exponent), significand: 1 + s)
     }
-
-    mutating func merge(_ other: BucketCounts) {
-        for (index, count) in other.ascending() { increment(index, by: count) }
-    }
-
-    /// Non-empty buckets from the lowest index up.
-    func ascending() -> [(Int, Int)] {
-        counts.indices.filter { counts[$0] > 0 }.map { ($0 + offset, counts[$0]) }
-    }
-
-    /// Non-empty buckets from the highest index down.
-    func descending() -> [(Int, Int)] { ascending().reversed() }
 }

@@ -52,6 +52,16 @@ private func lognormalCase(logMean m: Double, logSD s: Double, seed: UInt64) -> 
     ) { $0.lognormal(logMean: m, logStandardDeviation: s) }
 }
 
+private func lognormalValueCase(median: Double, sigma s: Double, seed: UInt64) -> SamplerCase {
+    let w = Double.exp(s * s)
+    let m = Double.log(median)
+    return SamplerCase(
+        "ValueDistribution.lognormal(median: \(median), sigma: \(s)).sample", mean: Double.exp(m + s * s / 2),
+        variance: (w - 1) * Double.exp(2 * m + s * s),
+        excessKurtosis: w * w * w * w + 2 * w * w * w + 3 * w * w - 6, seed: seed
+    ) { ValueDistribution.lognormal(median: median, sigma: s).sample(using: &$0) }
+}
+
 private func triangularCase(_ a: Double, _ c: Double, _ b: Double, seed: UInt64) -> SamplerCase {
     SamplerCase(
         "triangular(\(a), \(c), \(b))", mean: (a + b + c) / 3,
@@ -82,6 +92,11 @@ private let samplerCases: [SamplerCase] = [
     SamplerCase("standardNormal()", mean: 0, variance: 1, excessKurtosis: 0, seed: 2) {
         $0.standardNormal()
     },
+    SamplerCase("standardNormalByInversion()", mean: 0, variance: 1, excessKurtosis: 0, seed: 26) {
+        $0.standardNormalByInversion()
+    },
+    // The engine's log-normal: exp(log median + σ·z), z by inversion (mean median·e^(σ²/2)).
+    lognormalValueCase(median: 500, sigma: 0.4, seed: 27),
     SamplerCase("normal(mean: 3, sd: 2)", mean: 3, variance: 4, excessKurtosis: 0, seed: 3) {
         $0.normal(mean: 3, standardDeviation: 2)
     },

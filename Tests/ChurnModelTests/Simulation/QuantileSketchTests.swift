@@ -27,6 +27,39 @@ import Testing
         for q in stride(from: 0.0, through: 1.0, by: 0.05) { #expect(right.quantile(q) == whole.quantile(q)) }
     }
 
+    /// The guarantee behind every quantile: each value's bucket representative is within the
+    /// relative accuracy α of it (plus rounding), across many binades and their edges.
+    @Test func bucketRepresentativeIsWithinRelativeAccuracyOfEveryValue() {
+        var stream = RandomStream(seed: 11, stream: 2)
+        var values = (0..<200_000).map { _ in Double.exp(45 * stream.nextUniform()) }
+        for exponent in 0..<60 {
+            let power = Double(sign: .plus, exponent: exponent, significand: 1)
+            values += [power, power.nextUp, power.nextDown, power * 1.5, power * 1.666_666_7].filter { $0 >= 1 }
+        }
+        var worst = 0.0
+        for value in values {
+            let representative = QuantileSketch.representative(QuantileSketch.bucketIndex(value))
+            worst = max(worst, abs(representative - value) / value)
+        }
+        #expect(worst <= QuantileSketch.relativeAccuracy * (1 + 1e-9), "worst relative error \(worst)")
+        #expect(worst >= 0.9 * QuantileSketch.relativeAccuracy, "buckets narrower than needed: \(worst)")
+    }
+
+    /// L is the exact log₂ at powers of two and increasing in between.
+    @Test func approximateLogAgreesAtPowersOfTwoAndIsIncreasing() {
+        for exponent in 0..<1000 {
+            let power = Double(sign: .plus, exponent: exponent, significand: 1)
+            #expect(QuantileSketch.approximateLog2(power) == Double(exponent))
+        }
+        var previous = -1.0
+        for step in 0...4096 {
+            let value = 1 + Double(step) / 1024  // 1 … 5, crossing 2 and 4
+            let log = QuantileSketch.approximateLog2(value)
+            #expect(log > previous)
+            previous = log
+        }
+    }
+
     @Test func emptySketchHasNoQuantile() {
         #expect(QuantileSketch().quantile(0.5) == nil)
     }

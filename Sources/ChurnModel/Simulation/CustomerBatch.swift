@@ -1,0 +1,104 @@
+/// The draws of a batch of consecutive customers of one segment on one path.
+///
+/// Buffers are allocated once per segment and path and reused for every batch.
+struct CustomerBatch {
+    private var revenueUniforms: [Double]
+    private var costUniforms: [Double]
+    private var lifetimeUniforms: [Double]
+    /// Monthly recurring revenue of each customer.
+    private(set) var revenue: [Double]
+    /// Acquisition cost of each customer.
+    private(set) var acquisitionCost: [Double]
+    /// Lifetime in months of each customer; nil when the customer never churns.
+    private(set) var lifetime: [Int?]
+
+    init(capacity: Int) {
+        revenueUniforms = Array(repeating: 0.5, count: capacity)
+        costUniforms = revenueUniforms
+        lifetimeUniforms = revenueUniforms
+        revenue = Array(repeating: 0, count: capacity)
+        acquisitionCost = revenue
+        lifetime = Array(repeating: nil, count: capacity)
+    }
+
+    /// Draws customers `firstSubstream ..< firstSubstream + count` (substreams of stream
+    /// `path`): each customer's uniforms in its law order (MRR, CAC, lifetime), then the
+    /// transforms, one tight loop per law.
+    mutating func draw(
+        _ segmentPlan: SimulationPlan.SegmentPlan, count: Int, seed: UInt64, path: UInt64, firstSubstream: UInt64
+    ) {
+        let revenueLaw = segmentPlan.revenue
+        let costLaw = segmentPlan.acquisitionCost
+        let lifetimeLaw = segmentPlan.lifetime
+        let drawsRevenue = revenueLaw.drawsUniform
+        let drawsCost = costLaw.drawsUniform
+        let drawsLifetime = lifetimeLaw.drawsUniform
+        for k in 0..<count {
+            var stream = RandomStream(seed: seed, stream: path, substream: firstSubstream + UInt64(k))
+            if drawsRevenue { revenueUniforms[k] = stream.nextUniform() }
+            if drawsCost { costUniforms[k] = stream.nextUniform() }
+            if drawsLifetime { lifetimeUniforms[k] = stream.nextUniform() }
+        }
+        for k in 0..<count { revenue[k] = revenueLaw.value(fromUniform: revenueUniforms[k]) }
+        for k in 0..<count { acquisitionCost[k] = costLaw.value(fromUniform: costUniforms[k]) }
+        for k in 0..<count { lifetime[k] = lifetimeLaw.months(fromUniform: lifetimeUniforms[k]) }
+    }
+}
+
+/// Running totals of one segment on one path, fed batch by batch in customer order.
+struct SegmentAccumulator {
+    let horizonMonths: Int
+    var netPresentValue = 0.0
+    var lifetimeMonths = 0.0
+    var restrictedLifetimeMonths = 0
+    var survivors: [Int]
+    /// Change of active MRR at the end of each month 0 … horizon + 1.
+    var revenueChanges: [Double]
+    private var profits: [Double] = []
+
+    init(horizonMonths: Int, checkpoints: Int) {
+        self.horizonMonths = horizonMonths
+        survivors = Array(repeating: 0, count: checkpoints)
+        revenueChanges = Array(repeating: 0, count: horizonMonths + 2)
+    }
+
+    /// Adds the first `count` customers of `batch`, in order; their profits go to the
+    /// distributions' sketch as one batch (see ``QuantileSketch/add(contentsOf:)``).
+    mutating func record(
+        _ batch: CustomerBatch, count: Int, grossMargin: Double, annuity: [Double],
+        distributions: inout CustomerDistributions
+    ) {
+        let horizon = horizonMonths
+        let checkpoints = SimulationPlan.survivalCheckpoints
+        profits.removeAll(keepingCapacity: true)
+        for k in 0..<count {
+            let mrr = batch.revenue[k]
+            let cac = batch.acquisitionCost[k]
+            let lifetime = batch.lifetime[k]
+            let activeMonths = min(lifetime ?? horizon, horizon)
+            let grossProfit = mrr * grossMargin
+            let profit = grossProfit * annuity[activeMonths] - cac
+            netPresentValue += profit
+            profits.append(profit)
+            if let lifetime {
+                lifetimeMonths += Double(lifetime)
+                for index in checkpoints.indices where lifetime > checkpoints[index] { survivors[index] += 1 }
+            } else {
+                lifetimeMonths += .infinity
+                for index in survivors.indices { survivors[index] += 1 }
+            }
+            restrictedLifetimeMonths += activeMonths
+            // Active at the end of months 0 … lifetime − 1 (ARR counts customers who will pay next month).
+            revenueChanges[0] += mrr
+            revenueChanges[min(lifetime ?? horizon + 1, horizon + 1)] -= mrr
+            if let month = CustomerEconomics.paybackMonth(acquisitionCost: cac, monthlyGrossProfit: grossProfit),
+                month <= activeMonths
+            {
+                distributions.paybackCounts[month - 1] += 1
+            } else {
+                distributions.neverPaidBack += 1
+            }
+        }
+        distributions.profit.add(contentsOf: profits)
+    }
+}

@@ -64,7 +64,7 @@ def agreement(churnsim: dict, peer: dict) -> tuple[list[tuple[str, float, float,
         ("survival at 36", portfolio["survival"][2]["probability"], peer["survival"][2]["probability"], False),
         ("mean lifetime within horizon (months)", portfolio["restricted_mean_lifetime_months"],
          peer["restricted_mean_lifetime_months"], False),
-        ("ARR at month 12", portfolio["annual_recurring_revenue_by_month"][12]["value"]["mean"],
+        ("ARR at month 12", portfolio["annual_recurring_revenue_by_month"][12]["value"],
          peer["arr_month_12"], False),
     ]
     rows, ok = [], True

@@ -40,6 +40,7 @@ COX_TOLERANCE = 1e-6
 WEIBULL_TOLERANCE = 1e-6
 KM_TOLERANCE = 1e-9
 SEED = 20240601
+NOISE = 0.05  # seconds: CPU-time differences below this are not resolved
 
 # (program, model) pairs run at each size. lifelines has only Efron ties.
 PROGRAMS = {
@@ -269,13 +270,18 @@ def fit_only_table(runs: list[Run], plan: Plan) -> str:
         # CPU time is less sensitive than wall time to other load on a shared machine: use user+sys.
         t = med([r.user + r.system for r in total])
         f = med([r.user + r.system for r in floor])
-        fit = max(t - f, 1e-3)
+        fit = t - f
+        # Below NOISE seconds (or 10 % of the total) the difference of two medians is timing noise.
+        resolved = fit > max(NOISE, 0.1 * t)
         r_fit = groups.get(("R", "cox_efron", size))
         l_fit = groups.get(("lifelines", "cox_efron", size))
         rf = med([r.fit for r in r_fit]) if r_fit else None
         lf = med([r.fit for r in l_fit]) if l_fit else None
-        out.append(f"| {size:,} | {fmt_s(t)} | {fmt_s(f)} | {f / t:.0%} | {fmt_s(fit)} | {fmt_s(rf)} | {fmt_s(lf)} | "
-                   f"{'–' if rf is None else f'{rf / fit:.2f}×'} | {'–' if lf is None else f'{lf / fit:.2f}×'} |")
+        def ratio(peer: float | None) -> str:
+            return "–" if peer is None or not resolved else f"{peer / fit:.2f}×"
+        fit_text = fmt_s(fit) if resolved else "below noise"
+        out.append(f"| {size:,} | {fmt_s(t)} | {fmt_s(f)} | {min(f / t, 1):.0%} | {fit_text} | {fmt_s(rf)} | {fmt_s(lf)} | "
+                   f"{ratio(rf)} | {ratio(lf)} |")
     return "\n".join(out)
 
 
@@ -314,6 +320,7 @@ def main() -> int:
         subprocess.run([sys.executable, str(HERE / "generate_data.py"), "--rows", str(size), "--seed", str(SEED),
                         "--output", str(data[size])], check=True)
 
+    load_start = os.getloadavg()
     runs: list[Run] = []
     first: dict[tuple[str, str, int], Run] = {}
     for rep in range(plan.reps):
@@ -330,12 +337,24 @@ def main() -> int:
                     print(f"   rep {rep + 1} {model:<11} n={size:<9,} {program:<9} {run.wall:8.3f} s wall "
                           f"{run.user + run.system:8.3f} s CPU {run.rss_kb // 1024:6d} MiB{inside}", flush=True)
 
+    with (scratch / "runs.tsv").open("w") as file:
+        file.write("program\tmodel\trows\twall_s\tuser_s\tsys_s\tmax_rss_kb\tpeer_read_s\tpeer_fit_s\n")
+        for r in runs:
+            file.write(f"{r.program}\t{r.model}\t{r.rows}\t{r.wall:.6f}\t{r.user:.6f}\t{r.system:.6f}\t{r.rss_kb}\t"
+                       f"{'' if r.read is None else f'{r.read:.6f}'}\t{'' if r.fit is None else f'{r.fit:.6f}'}\n")
+    load_end = os.getloadavg()
     rows, ok = agreement(first)
     timing = timing_tables(runs, plan)
     fit_only = fit_only_table(runs, plan)
     checks = agreement_table(rows)
     print("\n" + timing + "\n\n" + fit_only + "\n\n" + checks)
-    print(f"\nSurvival agreement: {'OK' if ok else 'FAILED'}")
+    worst = {}
+    for label, name, a, b, r, checked, passed in rows:
+        key = label.split(" n=")[0] + " vs " + label.rsplit(" vs ", 1)[1] + ("" if checked else " (info)")
+        worst[key] = max(worst.get(key, 0.0), r)
+    worst_text = "; ".join(f"{key}: {value:.1e}" for key, value in sorted(worst.items()))
+    print(f"\nLargest relative differences: {worst_text}")
+    print(f"Survival agreement: {'OK' if ok else 'FAILED'}")
 
     if args.markdown:
         versions = {run.program: run.output.get("peer") for run in runs if run.program != "churnsim"}
@@ -355,6 +374,11 @@ Python start-up, `import lifelines` (and pandas, scipy, autograd), `pandas.read_
 is that process's own CPU time (from `wait4`), which other load on the machine inflates much less than wall
 time. The peers also time their CSV read and their fit from inside the process ("peer CSV read", "peer fit
 only"). Ratio > 1 means churnsim is faster.
+
+Machine load: the 1/5/15-minute load averages were {' / '.join(f'{x:.1f}' for x in load_start)} when this part
+started and {' / '.join(f'{x:.1f}' for x in load_end)} when it ended, on {os.cpu_count()} cores. The machine is
+shared (other builds run on it), so wall times carry contention; compare the CPU columns, and the min–max
+spread shows how much.
 
 ### Whole-process times
 
@@ -377,6 +401,8 @@ Rows marked *info* are shown, not checked. The benchmark exits non-zero when a c
 wrong answer cannot win.
 
 {checks}
+
+Largest relative difference per comparison (all sizes): {worst_text}.
 
 Survival agreement: {'OK' if ok else '**FAILED**'}
 """, encoding="utf-8")

@@ -1,13 +1,24 @@
 #!/usr/bin/env bash
-# Benchmark of `churnsim run` against a plain vectorized NumPy peer of the same portfolio model.
+# churnsim against its peers, side by side in one run:
+#   1. Monte Carlo: `churnsim run` vs a plain vectorized NumPy peer of the same portfolio model
+#      (Benchmarks/montecarlo/);
+#   2. survival fits: `churnsim fit` (Cox Efron/Breslow, Weibull AFT, Kaplan–Meier) vs R survival
+#      (coxph, survreg, survfit) and lifelines (CoxPHFitter, WeibullAFTFitter, KaplanMeierFitter)
+#      on synthetic churn data with tied monthly durations (Benchmarks/survival/).
 #
 # Usage: Benchmarks/run.sh [--quick]
-#   --quick  1 repetition at 20 paths, prints only (finishes in well under 2 minutes after the build)
-#   (full)   5 alternating repetitions at 1,000 paths, churnsim 1 vs 2 threads, scaling over 4 path
-#            counts with peak memory (/usr/bin/time -v), and writes Benchmarks/RESULTS.md
+#   --quick  Monte Carlo: 1 repetition at 20 paths; survival: 1 repetition at 10,000 rows; prints and
+#            checks agreement only, never writes RESULTS.md (well under 2 minutes after the build)
+#   (full)   Monte Carlo: 5 alternating repetitions at 1,000 paths, churnsim 1 vs 2 threads, scaling
+#            over 4 path counts with peak memory (/usr/bin/time -v); survival: 3 alternating
+#            repetitions, Cox at 10k/100k/300k/1M rows, Weibull and KM at 100k/1M rows; then
+#            rewrites Benchmarks/RESULTS.md
 #
-# Exits non-zero when churnsim and the NumPy peer disagree (portfolio NPV mean or survival at 12
-# months further apart than 4 combined standard errors), or when any step fails.
+# Installs missing peers: numpy, pyyaml, lifelines (pip); GNU time, R and survival (apt, as root or
+# through sudo). Exits non-zero when churnsim and a peer disagree (Monte Carlo: portfolio NPV mean or
+# survival at 12 months further apart than 4 combined standard errors; survival fits: Cox and
+# Weibull coefficients further apart than 1e-6 relative from R's, Cox from lifelines'), or when any
+# step fails.
 set -euo pipefail
 export LC_ALL=C   # '.' as decimal point in printf and EPOCHREALTIME
 
@@ -24,7 +35,9 @@ esac
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH="$ROOT/Benchmarks/montecarlo"
 WORKLOAD="$BENCH/portfolio_bench.yaml"
-CHURNSIM="$ROOT/.build/release/churnsim"
+# CHURNSIM_BIN: an already-built churnsim to use instead of building the release one (the opt-in
+# quick-mode test passes the binary of its own build, to avoid a second `swift build` on .build).
+CHURNSIM="${CHURNSIM_BIN:-$ROOT/.build/release/churnsim}"
 SEED=42
 NPROC="$(nproc)"
 
@@ -48,9 +61,21 @@ if ! python3 -c 'import numpy, yaml' 2>/dev/null; then
     echo "== installing numpy and pyyaml (pip)"
     python3 -m pip install --quiet numpy pyyaml
 fi
-if [[ ! -x /usr/bin/time ]]; then
-    echo "== installing GNU time (apt)"
-    apt-get update -qq && apt-get install -y -qq time >/dev/null
+if ! python3 -c 'import lifelines' 2>/dev/null; then
+    echo "== installing lifelines (pip)"
+    python3 -m pip install --quiet lifelines
+fi
+APT_PACKAGES=()
+[[ -x /usr/bin/time ]] || APT_PACKAGES+=(time)
+if ! command -v Rscript >/dev/null || ! Rscript -e 'library(survival)' >/dev/null 2>&1; then
+    APT_PACKAGES+=(r-base-core r-cran-survival)
+fi
+if ((${#APT_PACKAGES[@]})); then
+    echo "== installing ${APT_PACKAGES[*]} (apt)"
+    SUDO=()
+    ((EUID == 0)) || SUDO=(sudo)
+    "${SUDO[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq "${APT_PACKAGES[@]}" >/dev/null
 fi
 
 # ---------------------------------------------------------------------------------------------
@@ -65,6 +90,10 @@ fi
     printf 'OPENBLAS_L2_SIZE\t%s\n' "${OPENBLAS_L2_SIZE:-unset}"
     printf 'Python\t%s\n' "$(python3 -c 'import platform; print(platform.python_version())')"
     printf 'numpy\t%s\n' "$(python3 -c 'import numpy; print(numpy.__version__)')"
+    printf 'lifelines\t%s\n' "$(python3 -c 'import lifelines; print(lifelines.__version__)' 2>/dev/null)"
+    printf 'pandas\t%s\n' "$(python3 -c 'import pandas; print(pandas.__version__)')"
+    printf 'R\t%s\n' "$(Rscript -e 'cat(R.version.string)')"
+    printf 'R survival\t%s\n' "$(Rscript -e 'cat(as.character(packageVersion("survival")))')"
     printf 'swift\t%s\n' "$(swift --version 2>&1 | head -1)"
     printf 'churnsim commit\t%s\n' "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 } >"$SCRATCH/environment.tsv"
@@ -74,8 +103,12 @@ column -t -s $'\t' "$SCRATCH/environment.tsv"
 # ---------------------------------------------------------------------------------------------
 # Build
 # ---------------------------------------------------------------------------------------------
-echo "== building churnsim (release)"
-(cd "$ROOT" && swift build -c release 2>&1 | tail -1)
+if [[ -n ${CHURNSIM_BIN:-} ]]; then
+    echo "== using CHURNSIM_BIN=$CHURNSIM (no build)"
+else
+    echo "== building churnsim (release)"
+    (cd "$ROOT" && swift build -c release 2>&1 | tail -1)
+fi
 
 # ---------------------------------------------------------------------------------------------
 # Measurement helper
@@ -153,9 +186,26 @@ if [[ $MODE == full ]]; then
 fi
 
 # ---------------------------------------------------------------------------------------------
-# Table, agreement check and (full mode) RESULTS.md
+# 4. Survival fits: churnsim vs R survival vs lifelines (Benchmarks/survival/bench.py runs,
+#    times and checks them; its exit status is 1 on disagreement)
+# ---------------------------------------------------------------------------------------------
+echo "== survival fits: churnsim vs R survival vs lifelines ($MODE)"
+SURVIVAL_STATUS=0
+python3 "$ROOT/Benchmarks/survival/bench.py" "$SCRATCH" --mode "$MODE" --churnsim "$CHURNSIM" \
+    --markdown "$SCRATCH/survival.md" || SURVIVAL_STATUS=$?
+
+# ---------------------------------------------------------------------------------------------
+# Monte Carlo table, agreement check and (full mode) RESULTS.md with both parts
 # ---------------------------------------------------------------------------------------------
 echo
 SUMMARY_ARGS=("$SCRATCH" --command "Benchmarks/run.sh${1:+ $1}")
-[[ $MODE == full ]] && SUMMARY_ARGS+=(--results-md "$ROOT/Benchmarks/RESULTS.md")
-python3 "$BENCH/summarize.py" "${SUMMARY_ARGS[@]}"
+if [[ $MODE == full ]]; then
+    SUMMARY_ARGS+=(--results-md "$ROOT/Benchmarks/RESULTS.md")
+    [[ -s $SCRATCH/survival.md ]] && SUMMARY_ARGS+=(--extra-section "$SCRATCH/survival.md")
+fi
+MONTE_CARLO_STATUS=0
+python3 "$BENCH/summarize.py" "${SUMMARY_ARGS[@]}" || MONTE_CARLO_STATUS=$?
+if ((SURVIVAL_STATUS != 0 || MONTE_CARLO_STATUS != 0)); then
+    echo "FAILED: survival exit $SURVIVAL_STATUS, Monte Carlo exit $MONTE_CARLO_STATUS" >&2
+    exit 1
+fi

@@ -58,13 +58,13 @@ def agreement(churnsim: dict, peer: dict) -> tuple[list[tuple[str, float, float,
     """Rows (statistic, churnsim mean, numpy mean, z, checked) and whether every checked one agrees."""
     portfolio = churnsim["portfolio"]
     pairs = [
-        ("portfolio NPV", portfolio["net_present_value"]["mean"], peer["net_present_value"], True),
+        ("portfolio NPV", portfolio["net_present_value"], peer["net_present_value"], True),
         ("survival at 12", portfolio["survival"][0]["probability"], peer["survival"][0]["probability"], True),
         ("survival at 24", portfolio["survival"][1]["probability"], peer["survival"][1]["probability"], False),
         ("survival at 36", portfolio["survival"][2]["probability"], peer["survival"][2]["probability"], False),
         ("mean lifetime within horizon (months)", portfolio["restricted_mean_lifetime_months"],
          peer["restricted_mean_lifetime_months"], False),
-        ("ARR at month 12", portfolio["annual_recurring_revenue_by_month"][12]["value"]["mean"],
+        ("ARR at month 12", portfolio["annual_recurring_revenue_by_month"][12]["value"],
          peer["arr_month_12"], False),
     ]
     rows, ok = [], True
@@ -171,6 +171,8 @@ def main() -> int:
     parser.add_argument("scratch", type=Path, help="run.sh's scratch folder")
     parser.add_argument("--results-md", type=Path, help="write RESULTS.md here (full mode)")
     parser.add_argument("--command", default="Benchmarks/run.sh", help="command line to record")
+    parser.add_argument("--extra-section", type=Path,
+                        help="markdown appended to RESULTS.md (the survival part from Benchmarks/survival/bench.py)")
     args = parser.parse_args()
 
     groups = read_measurements(args.scratch / "measurements.tsv")
@@ -191,9 +193,13 @@ def main() -> int:
                else f"OPENBLAS_CORETYPE was set (to `{coretype}`) for this run")
             + ", which hardly matters here: NumPy's elementwise operations and random generators do not "
             "use BLAS.")
+        extra = args.extra_section.read_text(encoding="utf-8") if args.extra_section else ""
         args.results_md.write_text(f"""# churnsim benchmark results
 
-Workload: `Benchmarks/montecarlo/portfolio_bench.yaml` (Scenarios/example.yaml scaled to
+Two parts, one run: the Monte Carlo simulation against a NumPy peer (first), and survival fits
+(Cox, Weibull AFT, Kaplan–Meier) against R survival and lifelines (second).
+
+Monte Carlo workload: `Benchmarks/montecarlo/portfolio_bench.yaml` (Scenarios/example.yaml scaled to
 {peer['customers']:,} customers, {peer['horizon_months']} months). churnsim draws each customer's
 lifetime once (event-driven); the NumPy peer (`Benchmarks/montecarlo/numpy_peer.py`) is the plain
 vectorized month-by-month simulation of the same model. Times are wall-clock times of the whole
@@ -214,10 +220,11 @@ Reproduce with:
 
 {blas_note}
 
-## Results
+## Monte Carlo results
 
 {table}
-""", encoding="utf-8")
+
+{extra}""", encoding="utf-8")
         print(f"\nWrote {args.results_md}")
     return 0 if ok else 1
 

@@ -1,0 +1,419 @@
+#!/usr/bin/env python3
+"""Survival benchmark: `churnsim fit` vs R survival vs lifelines, side by side, with an agreement check.
+
+Driven by Benchmarks/run.sh (which installs the peers and builds churnsim). For every size and model,
+each program runs as its own process, alternating (the order rotates per repetition so that drifts
+in machine load hit every program alike). Every process is timed as a whole (wall clock from
+perf_counter, user + system CPU and peak RSS of that child from os.wait4); the peers also report
+their CSV-read and fit times from inside. churnsim has no such split from outside, so
+`churnsim fit --model km` with the same covariate columns is timed as well: it reads and encodes
+the same CSV columns and writes a report, but its fit is trivial, so it is the floor of loading
+the data + start-up + writing the report (see RESULTS.md).
+
+Agreement (uses the first repetition's outputs; exit status 1 when a checked row fails):
+  * Cox (Efron and Breslow) coefficients, churnsim vs R: relative difference <= 1e-6 each
+  * Cox (Efron) coefficients, churnsim vs lifelines: relative difference <= 1e-6 each
+  * Weibull AFT coefficients and Log(scale), churnsim vs R: relative difference <= 1e-6 each
+  * Kaplan-Meier survival at 12 and 24 months and median, churnsim vs R: relative <= 1e-9
+  * informational: Weibull vs lifelines, log-likelihoods, KM vs lifelines
+
+Usage: bench.py SCRATCH --mode quick|full --churnsim PATH [--markdown OUT.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+COVARIATES = ["sponsor_change", "login_trend", "seat_utilisation", "support_tickets", "enterprise"]
+COX_TOLERANCE = 1e-6
+WEIBULL_TOLERANCE = 1e-6
+KM_TOLERANCE = 1e-9
+SEED = 20240601
+SIZES_NOTE = """
+Sizes: Cox at 10k / 100k / 300k / 1M rows, Weibull and Kaplan–Meier at 100k / 1M. 10 million rows are not
+run: at 1M rows one lifelines Cox fit already takes about 20 s and R needs 0.7–0.9 GiB, so 10M rows (a 300 MB
+CSV, roughly 7–9 GiB for R and lifelines, several minutes per lifelines fit) times 3 repetitions would take
+far longer than the rest of the benchmark together.
+"""
+NOISE = 0.05  # seconds: CPU-time differences below this are not resolved
+
+# (program, model) pairs run at each size. lifelines has only Efron ties.
+PROGRAMS = {
+    "cox_efron": ["churnsim", "R", "lifelines"],
+    "cox_breslow": ["churnsim", "R"],
+    "weibull": ["churnsim", "R", "lifelines"],
+    "km": ["churnsim", "R", "lifelines"],
+    "load_floor": ["churnsim"],   # churnsim fit --model km with the covariates: load + report floor
+}
+
+
+@dataclass
+class Plan:
+    sizes: dict[str, list[int]]   # model -> sizes
+    reps: int
+
+
+def plan_for(mode: str) -> Plan:
+    if mode == "quick":
+        return Plan({model: [10_000] for model in PROGRAMS}, reps=1)
+    cox_sizes = [10_000, 100_000, 300_000, 1_000_000]
+    return Plan({
+        "cox_efron": cox_sizes,
+        "cox_breslow": cox_sizes,
+        "load_floor": cox_sizes,
+        "weibull": [100_000, 1_000_000],
+        "km": [100_000, 1_000_000],
+    }, reps=3)
+
+
+@dataclass
+class Run:
+    program: str
+    model: str
+    rows: int
+    wall: float
+    user: float
+    system: float
+    rss_kb: int
+    read: float | None = None     # peers only: CSV read inside the process
+    fit: float | None = None      # peers only: fit inside the process
+    output: dict = field(default_factory=dict)
+
+
+def timed(command: list[str], log: Path) -> tuple[float, float, float, int]:
+    """Runs command; returns wall, user CPU, system CPU (s) and peak RSS (KiB) of that child."""
+    with log.open("w") as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        sys.stderr.write(f"command failed ({process.returncode}): {' '.join(command)}\n{log.read_text()}\n")
+        raise SystemExit(1)
+    return wall, usage.ru_utime, usage.ru_stime, usage.ru_maxrss
+
+
+def run_one(program: str, model: str, rows: int, data: Path, scratch: Path, churnsim: str) -> Run:
+    log = scratch / "last.log"
+    if program == "churnsim":
+        folder = scratch / f"churnsim-{model}-{rows}"
+        shutil.rmtree(folder, ignore_errors=True)
+        command = [churnsim, "fit", str(data), "--duration", "duration_months", "--event", "churned",
+                   "--output", str(folder)]
+        if model.startswith("cox"):
+            command += ["--model", "cox", "--ties", model.removeprefix("cox_"), "--covariates", ",".join(COVARIATES)]
+        elif model == "weibull":
+            command += ["--model", "weibull", "--covariates", ",".join(COVARIATES)]
+        elif model == "km":
+            command += ["--model", "km"]
+        else:  # load_floor
+            command += ["--model", "km", "--covariates", ",".join(COVARIATES)]
+        wall, user, system, rss = timed(command, log)
+        output = json.loads((folder / "fit.json").read_text())
+        shutil.rmtree(folder, ignore_errors=True)
+        return Run(program, model, rows, wall, user, system, rss, output=output)
+    result = scratch / f"{program}-{model}-{rows}.json"
+    if program == "R":
+        command = ["Rscript", str(HERE / "r_peer.R"), str(data), model, str(result)]
+    else:
+        command = [sys.executable, str(HERE / "lifelines_peer.py"), str(data), model, str(result)]
+    wall, user, system, rss = timed(command, log)
+    output = json.loads(result.read_text())
+    return Run(program, model, rows, wall, user, system, rss, output["read_seconds"], output["fit_seconds"], output)
+
+
+# ----------------------------------------------------------------------------------------------
+# Agreement
+# ----------------------------------------------------------------------------------------------
+
+
+def relative(a: float, b: float) -> float:
+    return abs(a - b) / max(abs(b), 1e-12)
+
+
+def coefficients(output: dict) -> dict[str, float]:
+    return {c["name"]: c["estimate"] for c in output["coefficients"]}
+
+
+def compare_coefficients(label: str, ours: dict, theirs: dict, tolerance: float, checked: bool) -> list[tuple]:
+    a, b = coefficients(ours), coefficients(theirs)
+    rows = []
+    if set(a) != set(b):
+        return [(label, "names", str(sorted(a)), str(sorted(b)), float("inf"), checked, False)]
+    for name in b:
+        r = relative(a[name], b[name])
+        rows.append((label, name, a[name], b[name], r, checked, r <= tolerance))
+    return rows
+
+
+def km_summary(output: dict) -> dict[str, float]:
+    """Median and survival at 12 and 24 months from a churnsim KM fit.json or a peer's JSON."""
+    if "table" not in output:
+        return {"median": output["median"], "survival_at_12": output["survival_at_12"],
+                "survival_at_24": output["survival_at_24"]}
+    table = output["table"]
+    def at(month: float) -> float:
+        surv = 1.0
+        for row in table:
+            if row["time"] <= month:
+                surv = row["survival"]
+        return surv
+    return {"median": output["median"][0]["estimate"], "survival_at_12": at(12), "survival_at_24": at(24)}
+
+
+def agreement(first: dict[tuple[str, str, int], Run]) -> tuple[list[tuple], bool]:
+    rows: list[tuple] = []
+    for (program, model, size), run in sorted(first.items(), key=lambda item: (item[0][2], item[0][1])):
+        if program != "churnsim":
+            continue
+        ours = run.output
+        for peer in ("R", "lifelines"):
+            other = first.get((peer, model, size))
+            if other is None:
+                continue
+            theirs = other.output
+            label = f"{model} n={size:,} vs {peer}"
+            if model.startswith("cox"):
+                rows += compare_coefficients(label, ours, theirs, COX_TOLERANCE, checked=True)
+                r = relative(ours["log_likelihood"], theirs["log_likelihood"])
+                rows.append((label, "log-likelihood", ours["log_likelihood"], theirs["log_likelihood"], r, False, r <= 1e-9))
+            elif model == "weibull":
+                rows += compare_coefficients(label, ours, theirs, WEIBULL_TOLERANCE, checked=peer == "R")
+                r = relative(ours["log_likelihood"], theirs["log_likelihood"])
+                rows.append((label, "log-likelihood", ours["log_likelihood"], theirs["log_likelihood"], r, False, r <= 1e-9))
+            elif model == "km":
+                a, b = km_summary(ours), km_summary(theirs)
+                for key in b:
+                    r = relative(a[key], b[key])
+                    rows.append((label, key, a[key], b[key], r, peer == "R", r <= KM_TOLERANCE))
+    ok = all(passed for *_, checked, passed in rows if checked)
+    return rows, ok
+
+
+# ----------------------------------------------------------------------------------------------
+# Tables
+# ----------------------------------------------------------------------------------------------
+
+LABELS = {"cox_efron": "Cox, Efron ties", "cox_breslow": "Cox, Breslow ties", "weibull": "Weibull AFT",
+          "km": "Kaplan–Meier", "load_floor": "churnsim load floor (km + covariates)"}
+PEER_CALL = {
+    ("churnsim", "cox_efron"): "`churnsim fit --model cox --ties efron`",
+    ("churnsim", "cox_breslow"): "`churnsim fit --model cox --ties breslow`",
+    ("churnsim", "weibull"): "`churnsim fit --model weibull`",
+    ("churnsim", "km"): "`churnsim fit --model km`",
+    ("churnsim", "load_floor"): "`churnsim fit --model km --covariates …`",
+    ("R", "cox_efron"): "`coxph(ties = \"efron\")`",
+    ("R", "cox_breslow"): "`coxph(ties = \"breslow\")`",
+    ("R", "weibull"): "`survreg(dist = \"weibull\")`",
+    ("R", "km"): "`survfit(Surv ~ 1)`",
+    ("lifelines", "cox_efron"): "`CoxPHFitter()` (Efron)",
+    ("lifelines", "weibull"): "`WeibullAFTFitter()`",
+    ("lifelines", "km"): "`KaplanMeierFitter()`",
+}
+
+
+def med(values) -> float:
+    return statistics.median(values)
+
+
+def fmt_s(x: float | None) -> str:
+    return "–" if x is None else (f"{x:.3f}" if x < 10 else f"{x:.1f}")
+
+
+def timing_tables(runs: list[Run], plan: Plan) -> str:
+    groups: dict[tuple[str, str, int], list[Run]] = {}
+    for run in runs:
+        groups.setdefault((run.program, run.model, run.rows), []).append(run)
+    out = []
+    out.append("| model | rows | program | median wall (s) | min–max (s) | median user+sys CPU (s) | "
+               "peer CSV read (s) | peer fit only (s) | peak RSS (MiB) | wall ratio peer / churnsim |")
+    out.append("|---|---|---|---|---|---|---|---|---|---|")
+    for model in PROGRAMS:
+        for size in plan.sizes.get(model, []):
+            base = groups.get(("churnsim", model, size))
+            base_wall = med([r.wall for r in base]) if base else None
+            for program in PROGRAMS[model]:
+                group = groups.get((program, model, size))
+                if not group:
+                    continue
+                walls = [r.wall for r in group]
+                wall = med(walls)
+                cpu = med([r.user + r.system for r in group])
+                read = med([r.read for r in group]) if group[0].read is not None else None
+                fit = med([r.fit for r in group]) if group[0].fit is not None else None
+                ratio = "1 (base)" if program == "churnsim" else f"{wall / base_wall:.2f}×"
+                spread = f"{min(walls):.2f}–{max(walls):.2f}" if len(walls) > 1 else "–"
+                out.append(f"| {LABELS[model]} | {size:,} | {PEER_CALL[(program, model)]} | {fmt_s(wall)} | {spread} | "
+                           f"{fmt_s(cpu)} | {fmt_s(read)} | {fmt_s(fit)} | {max(r.rss_kb for r in group) // 1024} | {ratio} |")
+    return "\n".join(out)
+
+
+def fit_only_table(runs: list[Run], plan: Plan) -> str:
+    """Cox fit-only comparison: churnsim (Cox total - load floor, both medians) vs the peers' own fit time."""
+    groups: dict[tuple[str, str, int], list[Run]] = {}
+    for run in runs:
+        groups.setdefault((run.program, run.model, run.rows), []).append(run)
+    out = ["| rows | churnsim whole process (s) | churnsim load floor (s) | floor share | churnsim fit ≈ total − floor (s) "
+           "| R coxph fit only (s) | lifelines fit only (s) | R / churnsim (fit) | lifelines / churnsim (fit) |",
+           "|---|---|---|---|---|---|---|---|---|"]
+    for size in plan.sizes.get("cox_efron", []):
+        total = groups.get(("churnsim", "cox_efron", size))
+        floor = groups.get(("churnsim", "load_floor", size))
+        if not total or not floor:
+            continue
+        # CPU time is less sensitive than wall time to other load on a shared machine: use user+sys.
+        t = med([r.user + r.system for r in total])
+        f = med([r.user + r.system for r in floor])
+        fit = t - f
+        # Below NOISE seconds (or 10 % of the total) the difference of two medians is timing noise.
+        resolved = fit > max(NOISE, 0.1 * t)
+        r_fit = groups.get(("R", "cox_efron", size))
+        l_fit = groups.get(("lifelines", "cox_efron", size))
+        rf = med([r.fit for r in r_fit]) if r_fit else None
+        lf = med([r.fit for r in l_fit]) if l_fit else None
+        def ratio(peer: float | None) -> str:
+            return "–" if peer is None or not resolved else f"{peer / fit:.2f}×"
+        fit_text = fmt_s(fit) if resolved else "below noise"
+        out.append(f"| {size:,} | {fmt_s(t)} | {fmt_s(f)} | {min(f / t, 1):.0%} | {fit_text} | {fmt_s(rf)} | {fmt_s(lf)} | "
+                   f"{ratio(rf)} | {ratio(lf)} |")
+    return "\n".join(out)
+
+
+def agreement_table(rows: list[tuple]) -> str:
+    out = ["| comparison | term | churnsim | peer | relative difference | checked | result |",
+           "|---|---|---|---|---|---|---|"]
+    for label, name, a, b, r, checked, passed in rows:
+        a_s = a if isinstance(a, str) else f"{a:.10g}"
+        b_s = b if isinstance(b, str) else f"{b:.10g}"
+        result = "pass" if passed else ("**FAIL**" if checked else "differs")
+        out.append(f"| {label} | {name} | {a_s} | {b_s} | {r:.2e} | {'yes' if checked else 'info'} | {result} |")
+    return "\n".join(out)
+
+
+# ----------------------------------------------------------------------------------------------
+# Main
+# ----------------------------------------------------------------------------------------------
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("scratch", type=Path)
+    parser.add_argument("--mode", choices=["quick", "full"], required=True)
+    parser.add_argument("--churnsim", required=True)
+    parser.add_argument("--markdown", type=Path, help="write the survival section of RESULTS.md here")
+    args = parser.parse_args()
+    scratch: Path = args.scratch / "survival"
+    scratch.mkdir(parents=True, exist_ok=True)
+    plan = plan_for(args.mode)
+
+    sizes = sorted({size for model_sizes in plan.sizes.values() for size in model_sizes})
+    data = {}
+    for size in sizes:
+        data[size] = scratch / f"churn_{size}.csv"
+        print(f"   generating {size:,} rows", flush=True)
+        subprocess.run([sys.executable, str(HERE / "generate_data.py"), "--rows", str(size), "--seed", str(SEED),
+                        "--output", str(data[size])], check=True)
+
+    load_start = os.getloadavg()
+    runs: list[Run] = []
+    first: dict[tuple[str, str, int], Run] = {}
+    for rep in range(plan.reps):
+        for size in sizes:
+            for model, programs in PROGRAMS.items():
+                if size not in plan.sizes.get(model, []):
+                    continue
+                shift = rep % len(programs)
+                for program in programs[shift:] + programs[:shift]:   # rotate the order per repetition
+                    run = run_one(program, model, size, data[size], scratch, args.churnsim)
+                    runs.append(run)
+                    first.setdefault((program, model, size), run)
+                    inside = "" if run.fit is None else f"  (read {run.read:.3f} s, fit {run.fit:.3f} s)"
+                    print(f"   rep {rep + 1} {model:<11} n={size:<9,} {program:<9} {run.wall:8.3f} s wall "
+                          f"{run.user + run.system:8.3f} s CPU {run.rss_kb // 1024:6d} MiB{inside}", flush=True)
+
+    with (scratch / "runs.tsv").open("w") as file:
+        file.write("program\tmodel\trows\twall_s\tuser_s\tsys_s\tmax_rss_kb\tpeer_read_s\tpeer_fit_s\n")
+        for r in runs:
+            file.write(f"{r.program}\t{r.model}\t{r.rows}\t{r.wall:.6f}\t{r.user:.6f}\t{r.system:.6f}\t{r.rss_kb}\t"
+                       f"{'' if r.read is None else f'{r.read:.6f}'}\t{'' if r.fit is None else f'{r.fit:.6f}'}\n")
+    load_end = os.getloadavg()
+    rows, ok = agreement(first)
+    timing = timing_tables(runs, plan)
+    fit_only = fit_only_table(runs, plan)
+    checks = agreement_table(rows)
+    print("\n" + timing + "\n\n" + fit_only + "\n\n" + checks)
+    worst = {}
+    for label, name, a, b, r, checked, passed in rows:
+        key = label.split(" n=")[0] + " vs " + label.rsplit(" vs ", 1)[1] + ("" if checked else " (info)")
+        worst[key] = max(worst.get(key, 0.0), r)
+    worst_text = "; ".join(f"{key}: {value:.1e}" for key, value in sorted(worst.items()))
+    print(f"\nLargest relative differences: {worst_text}")
+    print(f"Survival agreement: {'OK' if ok else 'FAILED'}")
+
+    if args.markdown:
+        versions = {run.program: run.output.get("peer") for run in runs if run.program != "churnsim"}
+        args.markdown.write_text(f"""## Survival fits: churnsim vs R survival vs lifelines
+
+Data: `Benchmarks/survival/generate_data.py --seed {SEED}`: proportional hazards with a Weibull baseline
+(shape 1.3, scale 30 months), five churn drivers with known log hazard ratios (sponsor_change 0.70,
+login_trend −0.45, seat_utilisation −1.20, support_tickets 0.12, enterprise −0.60), uniform censoring on
+(1, 60) months (about 43 % events), durations rounded up to whole months: 60 distinct times, so
+nearly every event time is heavily tied. Peers: {versions.get('R')}; {versions.get('lifelines')}.
+Every fit uses each program's defaults.
+{SIZES_NOTE if args.mode == 'full' else ''}
+Every program runs as a separate process, alternating, {plan.reps} repetition(s); medians. *Wall* is the whole
+process: for churnsim, reading the CSV, fitting and writing the report folder (fit.json, fit.yaml,
+summary.md, CSV tables); for R, `Rscript` start-up, `library(survival)`, `read.csv` and the fit; for lifelines,
+Python start-up, `import lifelines` (and pandas, scipy, autograd), `pandas.read_csv` and the fit. *User+sys CPU*
+is that process's own CPU time (from `wait4`), which other load on the machine inflates much less than wall
+time. The peers also time their CSV read and their fit from inside the process ("peer CSV read", "peer fit
+only"). Ratio > 1 means churnsim is faster.
+
+Machine load: the 1/5/15-minute load averages were {' / '.join(f'{x:.1f}' for x in load_start)} when this part
+started and {' / '.join(f'{x:.1f}' for x in load_end)} when it ended, on {os.cpu_count()} cores. The machine is
+shared (other builds run on it), so wall times carry contention; compare the CPU columns, and the min–max
+spread shows how much.
+
+### Whole-process times
+
+{timing}
+
+### Cox (Efron) fit only
+
+churnsim cannot time its fit from outside, so its fit time is estimated as the CPU time of the Cox run minus the
+CPU time of the *load floor*: `churnsim fit --model km` with the same covariates, which reads and encodes the
+same CSV columns and writes a report but whose fit is trivial. The floor share is how much of churnsim's Cox
+run is start-up, CSV parsing and report writing. The peers' fit-only times are their own in-process timings.
+
+{fit_only}
+
+### Agreement (first repetition)
+
+Cox coefficients vs R (Efron and Breslow) and vs lifelines (Efron), and Weibull coefficients vs R, must agree
+to {COX_TOLERANCE:g} relative; Kaplan–Meier median and survival at 12 and 24 months vs R to {KM_TOLERANCE:g}.
+Rows marked *info* are shown, not checked. The benchmark exits non-zero when a checked row fails, so a fast
+wrong answer cannot win.
+
+{checks}
+
+Largest relative difference per comparison (all sizes): {worst_text}.
+
+Survival agreement: {'OK' if ok else '**FAILED**'}
+""", encoding="utf-8")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -114,11 +114,14 @@ public enum RunReport {
         let rows = scenario.segments.map { segment -> [ReportCell] in
             [.text(segment.name), .integer(segment.customers), .text(describe(segment.monthlyRecurringRevenue)),
              .share(segment.grossMargin), amount(segment.acquisitionCost),
-             .integer(segment.contractTermMonths), .share(segment.monthlyChurnRate)]
+             .integer(segment.contractTermMonths),
+             segment.churn.fixedMonthlyRate.map(ReportCell.share) ?? .text(describe(segment.churn)),
+             .text(describe(segment.revenue))]
         }
         return ReportTable(
             name: "assumptions", title: "Assumptions",
-            columns: ["segment", "customers", "mrr", "gross_margin", "cac", "contract_term_months", "monthly_churn_rate"],
+            columns: ["segment", "customers", "mrr", "gross_margin", "cac", "contract_term_months", "monthly_churn",
+                      "revenue_dynamics"],
             rows: rows, isAudit: true)
     }
 
@@ -135,6 +138,26 @@ public enum RunReport {
         case .triangular(let minimum, let mode, let maximum):
             "triangular(\(NumberFormatting.grouped(minimum)), \(NumberFormatting.grouped(mode)), \(NumberFormatting.grouped(maximum)))"
         }
+    }
+
+    private static func describe(_ churn: ChurnSpecification) -> String {
+        switch churn {
+        case .rate(let distribution, let period): "\(describe(distribution)) per \(period.rawValue) (drawn per path)"
+        case .piecewise(let pieces):
+            pieces.map { piece in
+                NumberFormatting.percent(piece.monthlyRate) + (piece.untilMonth.map { " to month \($0)" } ?? " after")
+            }.joined(separator: ", ")
+        case .fitted(let model): "fitted model \(model.file)" + (model.stratum.map { " (stratum \($0))" } ?? "")
+        case .shiftedBetaGeometric(let alpha, let beta): "sBG α \(alpha), β \(beta) per term"
+        }
+    }
+
+    private static func describe(_ revenue: RevenueDynamics) -> String {
+        let parts = [
+            ("expansion", revenue.expansionAnnual, "/yr"), ("contraction", revenue.contractionAnnual, "/yr"),
+            ("uplift at renewal", revenue.priceUpliftAtRenewal, ""), ("cost to serve", revenue.costToServeMonthly, "/mo"),
+        ].filter { $0.1 != .fixed(0) }.map { "\($0.0) \(describe($0.1))\($0.2)" }
+        return parts.isEmpty ? "none" : parts.joined(separator: "; ")
     }
 
     private static func month(_ value: Int?) -> ReportCell {

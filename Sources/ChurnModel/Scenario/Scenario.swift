@@ -16,11 +16,15 @@ public struct Scenario: Sendable, Equatable {
     public var discountRateAnnual: Double
     /// Customer segments of the portfolio, in file order.
     public var segments: [Segment]
+    /// Correlated downturns across segments, if the scenario has them.
+    public var downturn: Downturn?
+    /// Folder of the scenario file, against which relative model paths resolve.
+    public var baseDirectory: String
 
     /// Creates a scenario from already validated parts.
     public init(
         name: String, horizonMonths: Int, paths: Int, seed: UInt64,
-        discountRateAnnual: Double, segments: [Segment]
+        discountRateAnnual: Double, segments: [Segment], downturn: Downturn? = nil, baseDirectory: String = "."
     ) {
         self.name = name
         self.horizonMonths = horizonMonths
@@ -28,10 +32,13 @@ public struct Scenario: Sendable, Equatable {
         self.seed = seed
         self.discountRateAnnual = discountRateAnnual
         self.segments = segments
+        self.downturn = downturn
+        self.baseDirectory = baseDirectory
     }
 }
 
-/// One homogeneous group of customers acquired together at month 0.
+/// One homogeneous group of customers: those on the books at month 0 (treated as acquired
+/// then, with their CAC) and, optionally, new logos won during the horizon.
 public struct Segment: Sendable, Equatable {
     /// Segment name, unique within a scenario.
     public var name: String
@@ -45,14 +52,18 @@ public struct Segment: Sendable, Equatable {
     public var acquisitionCost: ValueDistribution
     /// Contract length in months; customers can leave only at the end of a term.
     public var contractTermMonths: Int
-    /// Constant monthly churn hazard: probability that an active customer leaves in a month.
-    public var monthlyChurnRate: Double
+    /// How customers churn.
+    public var churn: ChurnSpecification
+    /// Expansion, contraction, price uplift and cost to serve.
+    public var revenue: RevenueDynamics
+    /// New customers won each month, if any.
+    public var newBusiness: NewBusiness?
 
     /// Creates a segment from already validated parts.
     public init(
         name: String, customers: Int, monthlyRecurringRevenue: ValueDistribution,
         grossMargin: Double, acquisitionCost: ValueDistribution, contractTermMonths: Int,
-        monthlyChurnRate: Double
+        churn: ChurnSpecification, revenue: RevenueDynamics = .none, newBusiness: NewBusiness? = nil
     ) {
         self.name = name
         self.customers = customers
@@ -60,6 +71,8 @@ public struct Segment: Sendable, Equatable {
         self.grossMargin = grossMargin
         self.acquisitionCost = acquisitionCost
         self.contractTermMonths = contractTermMonths
-        self.monthlyChurnRate = monthlyChurnRate
+        self.churn = churn
+        self.revenue = revenue
+        self.newBusiness = newBusiness
     }
 }

@@ -7,7 +7,7 @@ import Yams
 /// ``ScenarioError/invalid(problems:)``, each with file, line, column and key path.
 public enum ScenarioLoader {
     /// Keys allowed at the top level of a scenario file.
-    static let topLevelKeys = ["name", "horizon_months", "paths", "seed", "discount_rate_annual", "segments"]
+    static let topLevelKeys = ["name", "horizon_months", "paths", "seed", "discount_rate_annual", "segments", "downturn"]
 
     /// Loads the scenario at `path`.
     /// - Parameter path: file path, used as given in error messages.
@@ -79,10 +79,12 @@ public enum ScenarioLoader {
                 "discount_rate_annual", in: 0...1, required: false,
                 expected: "an annual rate in [0, 1] (0.10 = 10%)") ?? 0
         let segments = readSegments(top)
-        guard let name, let horizon, let segments else { return nil }
+        let (downturn, downturnOK) = DownturnReader.read(top, segmentCount: segments?.count ?? 0)
+        guard let name, let horizon, let segments, downturnOK else { return nil }
         return Scenario(
             name: name, horizonMonths: horizon, paths: paths, seed: UInt64(seed),
-            discountRateAnnual: discount, segments: segments)
+            discountRateAnnual: discount, segments: segments, downturn: downturn,
+            baseDirectory: (diagnostics.file as NSString).deletingLastPathComponent)
     }
 
     private static func readSegments(_ top: YAMLMappingReader) -> [Segment]? {

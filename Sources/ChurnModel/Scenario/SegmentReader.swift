@@ -3,7 +3,10 @@ import Yams
 /// Reads one entry of the `segments` list.
 enum SegmentReader {
     /// Keys allowed in a segment.
-    static let keys = ["name", "customers", "mrr", "gross_margin", "cac", "contract", "churn"]
+    static let keys = [
+        "name", "customers", "mrr", "gross_margin", "cac", "contract", "churn", "expansion", "contraction",
+        "price_uplift_at_renewal", "cost_to_serve_monthly", "new_logos",
+    ]
 
     /// The segment at `node`, or nil after reporting its problems.
     static func read(_ node: Node, keyPath: String, diagnostics: ScenarioDiagnostics) -> Segment? {
@@ -16,16 +19,19 @@ enum SegmentReader {
             "gross_margin", in: 0...1, expected: "a share in [0, 1] (0.78 = 78%)")
         let cac = DistributionReader.read(reader, key: "cac", positive: false)
         let term = readContractTerm(reader)
-        let churn = readMonthlyChurn(reader)
-        guard let name, let customers, let mrr, let margin, let cac, let term, let churn else { return nil }
-        if churn > 0.5 {
+        let churn = ChurnReader.read(reader)
+        let revenue = RevenueReader.readDynamics(reader)
+        let (newBusiness, newBusinessOK) = RevenueReader.readNewBusiness(reader)
+        guard let name, let customers, let mrr, let margin, let cac, let term, let churn, let revenue, newBusinessOK
+        else { return nil }
+        if let rate = churn.fixedMonthlyRate, rate > 0.5 {
             reader.warn("churn", "a monthly churn above 50% means most customers leave within two months")
         }
         if margin < 0.2 { reader.warn("gross_margin", "a gross margin below 20% is unusual for subscription software") }
         if customers == 0 { reader.warn("customers", "the segment has no customers and contributes nothing") }
         return Segment(
             name: name, customers: customers, monthlyRecurringRevenue: mrr, grossMargin: margin,
-            acquisitionCost: cac, contractTermMonths: term, monthlyChurnRate: churn)
+            acquisitionCost: cac, contractTermMonths: term, churn: churn, revenue: revenue, newBusiness: newBusiness)
     }
 
     /// `contract: { term_months: 12 }`; monthly (1) when absent.
@@ -33,22 +39,5 @@ enum SegmentReader {
         guard let contract = reader.mapping("contract", allowedKeys: ["term_months"], required: false)
         else { return reader.node("contract", required: false) == nil ? 1 : nil }
         return contract.integer("term_months", in: 1...120)
-    }
-
-    /// `churn: { monthly_rate: m }` or `churn: { annual_rate: a }`, returned as a monthly rate.
-    private static func readMonthlyChurn(_ reader: YAMLMappingReader) -> Double? {
-        guard let churn = reader.mapping("churn", allowedKeys: ["monthly_rate", "annual_rate"]) else { return nil }
-        let expected = "a probability in [0, 1]"
-        switch churn.presentKeys.filter({ $0 == "monthly_rate" || $0 == "annual_rate" }) {
-        case ["monthly_rate"]:
-            return churn.number("monthly_rate", in: 0...1, expected: expected)
-        case ["annual_rate"]:
-            return churn.number("annual_rate", in: 0...1, expected: expected).map(ChurnRate.monthly(fromAnnual:))
-        default:
-            reader.diagnostics.report(
-                .invalidValue(expected: "exactly one of monthly_rate or annual_rate", found: "\(churn.presentKeys)"),
-                at: churn.mapping.mark, keyPath: churn.keyPath)
-            return nil
-        }
     }
 }

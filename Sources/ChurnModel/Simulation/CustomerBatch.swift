@@ -25,11 +25,11 @@ struct CustomerBatch {
     /// `path`): each customer's uniforms in its law order (MRR, CAC, lifetime), then the
     /// transforms, one tight loop per law.
     mutating func draw(
-        _ segmentPlan: SimulationPlan.SegmentPlan, count: Int, seed: UInt64, path: UInt64, firstSubstream: UInt64
+        _ segmentPlan: SimulationPlan.SegmentPlan, lifetime lifetimeLaw: LifetimeSampler, count: Int, seed: UInt64,
+        path: UInt64, firstSubstream: UInt64
     ) {
         let revenueLaw = segmentPlan.revenue
         let costLaw = segmentPlan.acquisitionCost
-        let lifetimeLaw = segmentPlan.lifetime
         let drawsRevenue = revenueLaw.drawsUniform
         let drawsCost = costLaw.drawsUniform
         let drawsLifetime = lifetimeLaw.drawsUniform
@@ -49,23 +49,27 @@ struct CustomerBatch {
 struct SegmentAccumulator {
     let horizonMonths: Int
     var netPresentValue = 0.0
+    var acquisitionCost = 0.0
     var lifetimeMonths = 0.0
     var restrictedLifetimeMonths = 0
     var survivors: [Int]
-    /// Change of active MRR at the end of each month 0 … horizon + 1.
+    /// Change of active starting MRR at the end of each month 0 … horizon + 1.
     var revenueChanges: [Double]
+    /// Change of the number of active customers at the end of each month 0 … horizon + 1.
+    var customerChanges: [Int]
     private var profits: [Double] = []
 
     init(horizonMonths: Int, checkpoints: Int) {
         self.horizonMonths = horizonMonths
         survivors = Array(repeating: 0, count: checkpoints)
         revenueChanges = Array(repeating: 0, count: horizonMonths + 2)
+        customerChanges = Array(repeating: 0, count: horizonMonths + 2)
     }
 
     /// Adds the first `count` customers of `batch`, in order; their profits go to the
     /// distributions' sketch as one batch (see ``QuantileSketch/add(contentsOf:)``).
     mutating func record(
-        _ batch: CustomerBatch, count: Int, grossMargin: Double, annuity: [Double],
+        _ batch: CustomerBatch, count: Int, grossMargin: Double, economics: SegmentEconomics,
         distributions: inout CustomerDistributions
     ) {
         let horizon = horizonMonths
@@ -77,8 +81,9 @@ struct SegmentAccumulator {
             let lifetime = batch.lifetime[k]
             let activeMonths = min(lifetime ?? horizon, horizon)
             let grossProfit = mrr * grossMargin
-            let profit = grossProfit * annuity[activeMonths] - cac
+            let profit = economics.profit(monthlyGrossProfit: grossProfit, activeMonths: activeMonths, acquisitionCost: cac)
             netPresentValue += profit
+            acquisitionCost += cac
             profits.append(profit)
             if let lifetime {
                 lifetimeMonths += Double(lifetime)
@@ -89,10 +94,13 @@ struct SegmentAccumulator {
             }
             restrictedLifetimeMonths += activeMonths
             // Active at the end of months 0 … lifetime − 1 (ARR counts customers who will pay next month).
+            let end = min(lifetime ?? horizon + 1, horizon + 1)
             revenueChanges[0] += mrr
-            revenueChanges[min(lifetime ?? horizon + 1, horizon + 1)] -= mrr
-            if let month = CustomerEconomics.paybackMonth(acquisitionCost: cac, monthlyGrossProfit: grossProfit),
-                month <= activeMonths
+            revenueChanges[end] -= mrr
+            customerChanges[0] += 1
+            customerChanges[end] -= 1
+            if let month = economics.paybackMonth(
+                monthlyGrossProfit: grossProfit, acquisitionCost: cac, activeMonths: activeMonths)
             {
                 distributions.paybackCounts[month - 1] += 1
             } else {

@@ -14,10 +14,11 @@ struct PathSimulator {
         var firstCustomer: UInt64 = 0
         var result: [PathTotals] = []
         result.reserveCapacity(plan.segments.count)
+        let laws = plan.pathLaws(path: path)
         for segmentIndex in plan.segments.indices {
             let segmentPlan = plan.segments[segmentIndex]
             result.append(
-                simulate(segmentPlan, path: UInt64(path), firstCustomer: firstCustomer,
+                simulate(segmentPlan, laws: laws[segmentIndex], path: UInt64(path), firstCustomer: firstCustomer,
                          distributions: &distributions[segmentIndex]))
             firstCustomer += UInt64(segmentPlan.segment.customers)
         }
@@ -35,8 +36,8 @@ struct PathSimulator {
     /// processor can overlap. Floating-point sums still run in customer order, so totals do
     /// not depend on batching or on how paths are spread over threads.
     private func simulate(
-        _ segmentPlan: SimulationPlan.SegmentPlan, path: UInt64, firstCustomer: UInt64,
-        distributions: inout CustomerDistributions
+        _ segmentPlan: SimulationPlan.SegmentPlan, laws: (lifetime: LifetimeSampler, economics: SegmentEconomics),
+        path: UInt64, firstCustomer: UInt64, distributions: inout CustomerDistributions
     ) -> PathTotals {
         let horizon = plan.horizonMonths
         let checkpoints = SimulationPlan.survivalCheckpoints
@@ -48,9 +49,10 @@ struct PathSimulator {
         while start < customers {
             let count = min(Self.batchSize, customers - start)
             batch.draw(
-                segmentPlan, count: count, seed: plan.seed, path: path, firstSubstream: firstCustomer + UInt64(start))
+                segmentPlan, lifetime: laws.lifetime, count: count, seed: plan.seed, path: path,
+                firstSubstream: firstCustomer + UInt64(start))
             accumulator.record(
-                batch, count: count, grossMargin: segmentPlan.segment.grossMargin, annuity: plan.annuityFactors,
+                batch, count: count, grossMargin: segmentPlan.segment.grossMargin, economics: laws.economics,
                 distributions: &distributions)
             start += count
         }
@@ -60,10 +62,18 @@ struct PathSimulator {
         // Exact: an integer sum far below 2⁵³, as the former running Double sum was.
         totals.restrictedLifetimeMonths = Double(accumulator.restrictedLifetimeMonths)
         totals.survivors = accumulator.survivors
-        var running = 0.0
+        totals.acquisitionCost = accumulator.acquisitionCost
+        var running = 0.0, active = 0
+        let growth = laws.economics.growth
         for month in 0...horizon {
             running += accumulator.revenueChanges[month]
-            totals.annualRecurringRevenue[month] = 12 * running
+            active += accumulator.customerChanges[month]
+            totals.cohortRevenue[month] = growth[month] * running
+            totals.annualRecurringRevenue[month] = 12 * totals.cohortRevenue[month]
+            totals.activeCustomers[month] = active
+            if month >= 12, month % 12 == 0 {
+                totals.cappedRevenue[month / 12 - 1] = min(growth[month], growth[month - 12]) * running
+            }
         }
         return totals
     }

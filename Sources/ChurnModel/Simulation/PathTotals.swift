@@ -5,8 +5,10 @@
 struct PathTotals: Sendable {
     /// Customers in the scope.
     var customers = 0
-    /// Σ over customers of NPV of gross profit minus CAC.
+    /// Σ over customers of NPV of gross profit minus CAC (and cost to serve).
     var netPresentValue = 0.0
+    /// Σ of acquisition costs.
+    var acquisitionCost = 0.0
     /// Σ of sampled lifetimes in months (+∞ if some customer never churns).
     var lifetimeMonths = 0.0
     /// Σ of lifetimes cut at the horizon.
@@ -15,22 +17,36 @@ struct PathTotals: Sendable {
     var survivors: [Int]
     /// ARR (12 × MRR of active customers) at the end of months 0 … horizon.
     var annualRecurringRevenue: [Double]
+    /// MRR of the month-0 customers still active at the end of months 0 … horizon (for NRR).
+    var cohortRevenue: [Double]
+    /// At the end of each year y = 1, 2, …: the cohort's MRR with each customer capped at its
+    /// MRR a year earlier (for GRR).
+    var cappedRevenue: [Double]
+    /// Customers still active at the end of months 0 … horizon.
+    var activeCustomers: [Int]
 
     init(horizonMonths: Int, checkpoints: Int) {
         survivors = Array(repeating: 0, count: checkpoints)
         annualRecurringRevenue = Array(repeating: 0, count: horizonMonths + 1)
+        cohortRevenue = annualRecurringRevenue
+        cappedRevenue = Array(repeating: 0, count: horizonMonths / 12)
+        activeCustomers = Array(repeating: 0, count: horizonMonths + 1)
     }
 
     /// Adds the totals of another scope of the same path (segments into the portfolio).
     mutating func add(_ other: PathTotals) {
         customers += other.customers
         netPresentValue += other.netPresentValue
+        acquisitionCost += other.acquisitionCost
         lifetimeMonths += other.lifetimeMonths
         restrictedLifetimeMonths += other.restrictedLifetimeMonths
         for index in survivors.indices { survivors[index] += other.survivors[index] }
         for index in annualRecurringRevenue.indices {
             annualRecurringRevenue[index] += other.annualRecurringRevenue[index]
+            cohortRevenue[index] += other.cohortRevenue[index]
+            activeCustomers[index] += other.activeCustomers[index]
         }
+        for index in cappedRevenue.indices { cappedRevenue[index] += other.cappedRevenue[index] }
     }
 }
 

@@ -28,7 +28,7 @@ public struct ScenarioRun: Sendable {
     public func execute() throws -> (summary: RunSummary, directory: URL, warnings: [ScenarioProblem]) {
         let check = try ScenarioLoader.check(contentsOf: scenarioFile)
         guard let scenario = check.scenario else { throw ScenarioError.invalid(problems: check.problems) }
-        let plan = SimulationPlan(scenario: scenario, paths: paths, seed: seed)
+        let plan = try SimulationPlan(scenario: scenario, paths: paths, seed: seed)
         let summary = RunSummary(outcome: PortfolioSimulator(plan: plan).run(threads: threads))
         let model = RunReport.model(summary: summary, scenario: scenario, scenarioFile: scenarioFile)
         let directory = URL(fileURLWithPath: outputDirectory ?? "Reports/\(Self.slug(scenario.name))")

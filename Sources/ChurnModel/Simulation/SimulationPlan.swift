@@ -1,35 +1,29 @@
+import Foundation
 import RealModule
 
-/// A scenario turned into what the engine needs: per-segment renewal probabilities,
-/// discounting and the run's size. Build it with ``init(scenario:paths:seed:)``.
+/// A scenario turned into what the engine needs: per-segment laws with their constants
+/// computed once, discounting, downturns and the run's size. Build it with
+/// ``init(scenario:paths:seed:)``.
 ///
 /// Everything that is the same for every customer of a segment (log-medians, `log(1 − q)`,
-/// annuity factors) is computed here once, so that the per-customer work is only draws,
-/// one exponential and table look-ups.
+/// annuity factors) is computed here once, or once per path for quantities drawn per path
+/// (an uncertain churn rate, growth rates, downturn years), so that the per-customer work
+/// is only draws, one inversion and table look-ups.
 public struct SimulationPlan: Sendable {
     /// One segment's simulation inputs.
     public struct SegmentPlan: Sendable {
         /// The scenario segment.
         public let segment: Segment
-        /// Probability that a customer does not renew at the end of a term:
-        /// `1 − (1 − monthly churn)^term`.
-        public let termChurnProbability: Double
         /// The MRR law with its constants precomputed.
         let revenue: ValueDistribution.Sampler
         /// The CAC law with its constants precomputed.
         let acquisitionCost: ValueDistribution.Sampler
-        /// The lifetime law with `log(1 − q)` precomputed.
-        let lifetime: LifetimeSampler
-
-        init(segment: Segment) {
-            self.segment = segment
-            termChurnProbability = ChurnRate.compounded(
-                monthly: segment.monthlyChurnRate, overMonths: segment.contractTermMonths)
-            revenue = ValueDistribution.Sampler(segment.monthlyRecurringRevenue)
-            acquisitionCost = ValueDistribution.Sampler(segment.acquisitionCost)
-            lifetime = LifetimeSampler(
-                termMonths: segment.contractTermMonths, termChurnProbability: termChurnProbability)
-        }
+        /// The churn law (model files loaded).
+        let churn: ChurnLaw
+        /// Laws of the revenue dynamics, drawn once per path.
+        let expansion, contraction, uplift, costToServe: ValueDistribution.Sampler
+        /// The economics tables when nothing about them is drawn per path.
+        let fixedEconomics: SegmentEconomics?
     }
 
     /// The scenario the plan was built from.
@@ -46,18 +40,69 @@ public struct SimulationPlan: Sendable {
     public let segments: [SegmentPlan]
     /// `annuityFactors[n] == discount.annuity(months: n)` for n = 0 … horizon.
     let annuityFactors: [Double]
+    /// Correlated downturns, if any.
+    let downturn: DownturnPlan?
 
     /// Months at which survival is reported.
     public static let survivalCheckpoints = [12, 24, 36]
 
     /// Builds the plan; `paths` and `seed` override the scenario's when given.
-    public init(scenario: Scenario, paths: Int? = nil, seed: UInt64? = nil) {
+    /// - Throws: ``FittedModelError`` when a segment's model file cannot be used, or
+    ///   ``LinearAlgebraError`` when the downturn correlation cannot be factored.
+    public init(scenario: Scenario, paths: Int? = nil, seed: UInt64? = nil) throws {
         self.scenario = scenario
         self.paths = paths ?? scenario.paths
         self.seed = seed ?? scenario.seed
         self.horizonMonths = scenario.horizonMonths
-        self.discount = MonthlyDiscount(annualRate: scenario.discountRateAnnual)
-        self.segments = scenario.segments.map(SegmentPlan.init(segment:))
-        self.annuityFactors = discount.annuityTable(maximumMonths: max(scenario.horizonMonths, 0))
+        let discount = MonthlyDiscount(annualRate: scenario.discountRateAnnual)
+        self.discount = discount
+        let annuity = discount.annuityTable(maximumMonths: max(scenario.horizonMonths, 0))
+        self.annuityFactors = annuity
+        let horizon = scenario.horizonMonths
+        self.segments = try scenario.segments.map { segment in
+            let dynamics = segment.revenue
+            let laws = [dynamics.expansionAnnual, dynamics.contractionAnnual, dynamics.priceUpliftAtRenewal,
+                        dynamics.costToServeMonthly].map(ValueDistribution.Sampler.init)
+            let fixed: SegmentEconomics? = laws.contains(where: \.drawsUniform) ? nil : SegmentEconomics(
+                expansion: laws[0].value(fromUniform: 0.5), contraction: laws[1].value(fromUniform: 0.5),
+                uplift: laws[2].value(fromUniform: 0.5), costToServe: laws[3].value(fromUniform: 0.5),
+                termMonths: segment.contractTermMonths, horizon: horizon, discount: discount, annuity: annuity)
+            return SegmentPlan(
+                segment: segment, revenue: ValueDistribution.Sampler(segment.monthlyRecurringRevenue),
+                acquisitionCost: ValueDistribution.Sampler(segment.acquisitionCost),
+                churn: try ChurnLaw(segment.churn, termMonths: segment.contractTermMonths, baseDirectory: scenario.baseDirectory),
+                expansion: laws[0], contraction: laws[1], uplift: laws[2], costToServe: laws[3], fixedEconomics: fixed)
+        }
+        self.downturn = try scenario.downturn.map { try DownturnPlan($0, horizonMonths: horizon) }
+    }
+}
+
+extension SimulationPlan {
+    /// The laws of every segment on path `path`: lifetimes (with the path's churn rate and
+    /// downturn years) and economics (with the path's growth and cost draws).
+    ///
+    /// Path-level numbers come from their own substreams, counted down from 2³² − 1 (the
+    /// downturn) and 2³² − 2 − s (segment s), apart from the customers' substreams 0, 1, ….
+    func pathLaws(path: Int) -> [(lifetime: LifetimeSampler, economics: SegmentEconomics)] {
+        let top = UInt64(UInt32.max)
+        var downturnStream = RandomStream(seed: seed, stream: UInt64(path), substream: top)
+        let multipliers = downturn?.yearMultipliers(using: &downturnStream)
+        return segments.enumerated().map { index, segmentPlan in
+            var stream = RandomStream(seed: seed, stream: UInt64(path), substream: top - 1 - UInt64(index))
+            func draw(_ law: ValueDistribution.Sampler) -> Double {
+                law.value(fromUniform: law.drawsUniform ? stream.nextUniform() : 0.5)
+            }
+            let hazard = segmentPlan.churn.pathHazard(
+                fromUniform: segmentPlan.churn.drawsPerPath ? stream.nextUniform() : 0.5)
+            let lifetime = LifetimeSampler(
+                termMonths: segmentPlan.segment.contractTermMonths, hazard: hazard,
+                yearMultipliers: multipliers?[index] ?? [])
+            let economics = segmentPlan.fixedEconomics ?? SegmentEconomics(
+                expansion: draw(segmentPlan.expansion), contraction: draw(segmentPlan.contraction),
+                uplift: draw(segmentPlan.uplift), costToServe: draw(segmentPlan.costToServe),
+                termMonths: segmentPlan.segment.contractTermMonths, horizon: horizonMonths, discount: discount,
+                annuity: annuityFactors)
+            return (lifetime, economics)
+        }
     }
 }

@@ -46,7 +46,7 @@ import Testing
         #expect(scenario.segments.count == 2)
         #expect(scenario.segments[0].monthlyRecurringRevenue == .lognormal(median: 500, sigma: 0.4))
         #expect(scenario.segments[1].acquisitionCost == .triangular(minimum: 50_000, mode: 80_000, maximum: 120_000))
-        let monthly = scenario.segments[1].monthlyChurnRate
+        let monthly = try #require(scenario.segments[1].churn.fixedMonthlyRate)
         #expect(abs(ChurnRate.compounded(monthly: monthly, overMonths: 12) - 0.1) < 1e-15)
     }
 

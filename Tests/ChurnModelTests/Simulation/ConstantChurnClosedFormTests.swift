@@ -21,22 +21,22 @@ import Testing
 
     @Test(arguments: [(0.05, 1), (0.02, 12), (0.01, 24)])
     func expectedLifetimeMatchesGeometricMean(monthlyChurn: Double, term: Int) throws {
-        let summary = simulate(singleSegmentScenario(monthlyChurn: monthlyChurn, term: term))
+        let summary = try simulate(singleSegmentScenario(monthlyChurn: monthlyChurn, term: term))
         let q = 1 - pow(1 - monthlyChurn, Double(term))
         let lifetime = try #require(summary.expectedLifetimeMonths)
         #expect(within99(lifetime, of: Double(term) / q), "\(lifetime) vs \(Double(term) / q)")
     }
 
     @Test(arguments: [(0.05, 1), (0.02, 12), (0.01, 24)])
-    func profitPerCustomerMatchesDiscountedGrossProfit(monthlyChurn: Double, term: Int) {
-        let summary = simulate(singleSegmentScenario(monthlyChurn: monthlyChurn, term: term))
+    func profitPerCustomerMatchesDiscountedGrossProfit(monthlyChurn: Double, term: Int) throws {
+        let summary = try simulate(singleSegmentScenario(monthlyChurn: monthlyChurn, term: term))
         let truth = 100 * 0.8 * expectedAnnuity(monthlyChurn: monthlyChurn, term: term, horizon: 60, discount: 0.1) - 300
         #expect(within99(summary.profitPerCustomer.estimate, of: truth), "\(summary.profitPerCustomer.estimate) vs \(truth)")
     }
 
-    @Test func lognormalRevenueUsesItsMean() {
+    @Test func lognormalRevenueUsesItsMean() throws {
         let mrr = ValueDistribution.lognormal(median: 100, sigma: 0.5)
-        let summary = simulate(singleSegmentScenario(monthlyChurn: 0.04, mrr: mrr))
+        let summary = try simulate(singleSegmentScenario(monthlyChurn: 0.04, mrr: mrr))
         let truth = 100 * exp(0.125) * 0.8 * expectedAnnuity(monthlyChurn: 0.04, term: 1, horizon: 60, discount: 0.1) - 300
         #expect(within99(summary.profitPerCustomer.estimate, of: truth))
         let arr12 = summary.annualRecurringRevenueByMonth[12].value.estimate
@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func survivalAtCheckpointsIsCompoundedRetention() throws {
-        let summary = simulate(singleSegmentScenario(monthlyChurn: 0.03))
+        let summary = try simulate(singleSegmentScenario(monthlyChurn: 0.03))
         for point in summary.survival {
             #expect(within99(point.probability, of: pow(0.97, Double(point.month))), "month \(point.month)")
         }
@@ -52,9 +52,9 @@ import Testing
 
     /// Fixed MRR 100, margin 0.8, CAC 300: payback at month ⌈300/80⌉ = 4, reached only by
     /// customers with L ≥ 4, so the share never paid back is 1 − (1 − p)³.
-    @Test func paybackMonthAndShareNeverPaidBack() {
+    @Test func paybackMonthAndShareNeverPaidBack() throws {
         let p = 0.1
-        let summary = simulate(singleSegmentScenario(monthlyChurn: p))
+        let summary = try simulate(singleSegmentScenario(monthlyChurn: p))
         let payback = summary.cacPaybackMonth
         let truth = 1 - pow(1 - p, 3)
         let customers = Double(400 * 300)
@@ -65,25 +65,25 @@ import Testing
         #expect(payback.p90 == nil)  // more than 10% never pay back: the top decile is "beyond horizon"
     }
 
-    @Test func noChurnMeansInfiniteLifetimeAndFullSurvival() {
-        let summary = simulate(singleSegmentScenario(customers: 50, paths: 20, monthlyChurn: 0))
+    @Test func noChurnMeansInfiniteLifetimeAndFullSurvival() throws {
+        let summary = try simulate(singleSegmentScenario(customers: 50, paths: 20, monthlyChurn: 0))
         #expect(summary.expectedLifetimeMonths == nil)
         #expect(summary.restrictedMeanLifetimeMonths.mean == 60)
         #expect(summary.survival.allSatisfy { $0.probability.mean == 1 })
     }
 
-    @Test func resultsDoNotDependOnThreadCount() {
+    @Test func resultsDoNotDependOnThreadCount() throws {
         let scenario = singleSegmentScenario(customers: 200, paths: 37, monthlyChurn: 0.05,
                                              mrr: .lognormal(median: 100, sigma: 0.4))
-        let plan = SimulationPlan(scenario: scenario)
+        let plan = try SimulationPlan(scenario: scenario)
         let one = RunSummary(outcome: PortfolioSimulator(plan: plan).run(threads: 1))
         let three = RunSummary(outcome: PortfolioSimulator(plan: plan).run(threads: 3))
         #expect(one == three)
     }
 
-    @Test func differentSeedsGiveDifferentPaths() {
-        let a = simulate(singleSegmentScenario(customers: 100, paths: 10, monthlyChurn: 0.05, seed: 1))
-        let b = simulate(singleSegmentScenario(customers: 100, paths: 10, monthlyChurn: 0.05, seed: 2))
+    @Test func differentSeedsGiveDifferentPaths() throws {
+        let a = try simulate(singleSegmentScenario(customers: 100, paths: 10, monthlyChurn: 0.05, seed: 1))
+        let b = try simulate(singleSegmentScenario(customers: 100, paths: 10, monthlyChurn: 0.05, seed: 2))
         #expect(a.profitPerCustomer.mean != b.profitPerCustomer.mean)
     }
 }

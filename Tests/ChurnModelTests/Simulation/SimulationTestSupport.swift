@@ -7,20 +7,21 @@ let z99 = 2.5758293035489004
 func singleSegmentScenario(
     customers: Int = 400, paths: Int = 300, horizon: Int = 60, monthlyChurn: Double, term: Int = 1,
     mrr: ValueDistribution = .fixed(100), grossMargin: Double = 0.8, cac: Double = 300, discount: Double = 0.1,
-    seed: UInt64 = 7
+    seed: UInt64 = 7, churn: ChurnSpecification? = nil, revenue: RevenueDynamics = .none
 ) -> Scenario {
     Scenario(
         name: "closed form", horizonMonths: horizon, paths: paths, seed: seed, discountRateAnnual: discount,
         segments: [
             Segment(
                 name: "only", customers: customers, monthlyRecurringRevenue: mrr, grossMargin: grossMargin,
-                acquisitionCost: .fixed(cac), contractTermMonths: term, monthlyChurnRate: monthlyChurn)
+                acquisitionCost: .fixed(cac), contractTermMonths: term,
+                churn: churn ?? .rate(.fixed(monthlyChurn), per: .month), revenue: revenue)
         ])
 }
 
 /// Runs `scenario` and returns its single segment's summary.
-func simulate(_ scenario: Scenario, threads: Int = 2) -> ScopeSummary {
-    let outcome = PortfolioSimulator(plan: SimulationPlan(scenario: scenario)).run(threads: threads)
+func simulate(_ scenario: Scenario, threads: Int = 2) throws -> ScopeSummary {
+    let outcome = PortfolioSimulator(plan: try SimulationPlan(scenario: scenario)).run(threads: threads)
     return RunSummary(outcome: outcome).segments[0]
 }
 

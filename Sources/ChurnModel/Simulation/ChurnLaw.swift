@@ -1,0 +1,78 @@
+import Foundation
+import RealModule
+
+/// A segment's churn law as the engine uses it: resolved once per plan (model files loaded,
+/// piecewise rates built), then specialised per path (an uncertain rate drawn).
+enum ChurnLaw: Sendable {
+    /// A constant churn probability, fixed or drawn once per path.
+    case rate(ValueDistribution.Sampler, per: RatePeriod)
+    /// A lifetime model whose time unit is `monthsPerUnit` months.
+    case model(any SurvivalModel, monthsPerUnit: Double)
+
+    /// Resolves `churn` for a segment on `termMonths`-month contracts; relative model paths
+    /// are taken from `baseDirectory`.
+    /// - Throws: ``FittedModelError`` when a model file is unusable.
+    init(_ churn: ChurnSpecification, termMonths: Int, baseDirectory: String) throws {
+        switch churn {
+        case .rate(let distribution, let period):
+            self = .rate(ValueDistribution.Sampler(distribution), per: period)
+        case .piecewise(let pieces):
+            let model = PiecewiseConstantHazard(pieces: pieces.map { (until: $0.untilMonth.map(Double.init), probability: $0.monthlyRate) })
+            self = .model(model, monthsPerUnit: 1)
+        case .shiftedBetaGeometric(let alpha, let beta):
+            self = .model(try ShiftedBetaGeometric(alpha: alpha, beta: beta), monthsPerUnit: Double(termMonths))
+        case .fitted(let reference):
+            let path = reference.file.hasPrefix("/") ? reference.file : (baseDirectory as NSString).appendingPathComponent(reference.file)
+            let summary = try FittedModelFile.load(path: path)
+            let model = try summary.survivalModel(covariates: reference.covariates, stratum: reference.stratum, file: path)
+            let monthsPerUnit = summary.model == "sbg" ? Double(termMonths) : reference.monthsPerUnit
+            self = .model(model, monthsPerUnit: monthsPerUnit)
+        }
+    }
+
+    /// Whether a path draw consumes a uniform (an uncertain rate does).
+    var drawsPerPath: Bool {
+        if case .rate(let sampler, _) = self { return sampler.drawsUniform }
+        return false
+    }
+
+    /// The path's hazard, given the path-level uniform `u` (used only by an uncertain rate).
+    func pathHazard(fromUniform u: Double) -> PathHazard {
+        switch self {
+        case .rate(let sampler, let period):
+            return .constant(monthlyProbability: min(max(period.monthly(sampler.value(fromUniform: u)), 0), 1))
+        case .model(let model, let monthsPerUnit):
+            return .model(model, monthsPerUnit: monthsPerUnit)
+        }
+    }
+}
+
+/// The churn hazard of a segment on one path, in months.
+enum PathHazard: Sendable {
+    /// Constant monthly churn probability p: hazard −log(1 − p) per month.
+    case constant(monthlyProbability: Double)
+    /// A model on its own time scale of `monthsPerUnit` months.
+    case model(any SurvivalModel, monthsPerUnit: Double)
+
+    /// Cumulative hazard at `months` of tenure.
+    func cumulativeHazard(atMonths months: Double) -> Double {
+        switch self {
+        case .constant(let p):
+            return p >= 1 ? (months > 0 ? .infinity : 0) : -Double.log(onePlus: -p) * months
+        case .model(let model, let monthsPerUnit):
+            return model.cumulativeHazard(at: months / monthsPerUnit)
+        }
+    }
+
+    /// The smallest tenure in months (≥ `lower`) at which the cumulative hazard reaches `target`.
+    func months(reaching target: Double, from lower: Double) -> Double {
+        switch self {
+        case .constant(let p):
+            if p >= 1 { return lower }
+            let rate = -Double.log(onePlus: -p)
+            return rate > 0 ? max(target / rate, lower) : .infinity
+        case .model(let model, let monthsPerUnit):
+            return max(model.inverseCumulativeHazard(solving: target, from: lower / monthsPerUnit) * monthsPerUnit, lower)
+        }
+    }
+}

@@ -58,6 +58,8 @@ extension ScopeSummary {
         self.cacPaybackHistogram = ShareHistogram(
             lowerBound: 0, binWidth: 1, shares: distributions.paybackCounts.map { Double($0) / Double(max(paid, 1)) })
         self.netPresentValueHistogram = ShareHistogram(values: totals.map(\.netPresentValue))
+        self.unitEconomics = UnitEconomicsSummary(totals: totals, arrByMonth: annualRecurringRevenueByMonth)
+        self.retention = RetentionSummary(totals: totals, horizonMonths: horizonMonths)
     }
 }
 

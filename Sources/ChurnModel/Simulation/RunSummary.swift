@@ -155,6 +155,10 @@ public struct ScopeSummary: Codable, Sendable, Equatable {
     public var cacPaybackHistogram: ShareHistogram?
     /// Share of paths by the scope's total NPV (`netPresentValue`). Nil in older results.
     public var netPresentValueHistogram: ShareHistogram?
+    /// Lifetime value, LTV:CAC and ARR at risk.
+    public var unitEconomics: UnitEconomicsSummary
+    /// Survival by month and revenue retention (NRR, GRR) by year of the month-0 customers.
+    public var retention: RetentionSummary
 
     /// Writes every key, with `null` for an infinite expected lifetime.
     public func encode(to encoder: any Encoder) throws {
@@ -170,6 +174,8 @@ public struct ScopeSummary: Codable, Sendable, Equatable {
         try container.encode(annualRecurringRevenueByMonth, forKey: .annualRecurringRevenueByMonth)
         try container.encode(cacPaybackHistogram, forKey: .cacPaybackHistogram)
         try container.encode(netPresentValueHistogram, forKey: .netPresentValueHistogram)
+        try container.encode(unitEconomics, forKey: .unitEconomics)
+        try container.encode(retention, forKey: .retention)
     }
 }
 

@@ -144,3 +144,73 @@ extension ScenarioValidationTests {
         #expect(ScenarioLoader.check(yaml: Self.valid, file: "plan.yaml").warnings.isEmpty)
     }
 }
+
+/// The richer scenario keys: churn forms, revenue dynamics, new logos, downturns.
+@Suite struct ScenarioDynamicsParsingTests {
+    static let base = ScenarioValidationTests.valid
+
+    func check(_ yaml: String) -> ScenarioCheck { ScenarioLoader.check(yaml: yaml, file: "plan.yaml") }
+
+    @Test func everyChurnFormParses() throws {
+        let forms: [(String, ChurnSpecification)] = [
+            ("{ monthly_rate: { triangular: [0.02, 0.03, 0.05] } }",
+             .rate(.triangular(minimum: 0.02, mode: 0.03, maximum: 0.05), per: .month)),
+            ("{ annual_rate: 0.3 }", .rate(.fixed(0.3), per: .year)),
+            ("{ piecewise: [ { until_month: 3, monthly_rate: 0.08 }, { monthly_rate: 0.02 } ] }",
+             .piecewise([TenurePiece(untilMonth: 3, monthlyRate: 0.08), TenurePiece(untilMonth: nil, monthlyRate: 0.02)])),
+            ("{ sbg: { alpha: 0.7, beta: 1.2 } }", .shiftedBetaGeometric(alpha: 0.7, beta: 1.2)),
+            ("{ model: fits/smb.yaml, covariates: { csm_assigned: 1 }, stratum: SMB, time_unit: days }",
+             .fitted(FittedChurnModel(file: "fits/smb.yaml", covariates: ["csm_assigned": 1], stratum: "SMB",
+                                      monthsPerUnit: 12 / 365.25))),
+        ]
+        for (text, expected) in forms {
+            let result = check(Self.base.replacingOccurrences(of: "{ monthly_rate: 0.03 }", with: text))
+            #expect(result.problems.isEmpty, "\(text): \(result.problems)")
+            #expect(result.scenario?.segments[0].churn == expected, "\(text)")
+        }
+    }
+
+    @Test(arguments: [
+        ("{ monthly_rate: { lognormal: { median: 0.03, sigma: 0.2 } } }", "segments[0].churn.monthly_rate"),
+        ("{ piecewise: [ { monthly_rate: 0.08 }, { monthly_rate: 0.02 } ] }", "segments[0].churn.piecewise[0].until_month"),
+        ("{ sbg: { alpha: -1, beta: 1 } }", "segments[0].churn.sbg.alpha"),
+        ("{ model: f.yaml, time_unit: fortnights }", "segments[0].churn.time_unit"),
+        ("{ monthly_rate: 0.03, sbg: { alpha: 1, beta: 1 } }", "segments[0].churn"),
+    ])
+    func badChurnFormsAreLocated(text: String, keyPath: String) {
+        let result = check(Self.base.replacingOccurrences(of: "{ monthly_rate: 0.03 }", with: text))
+        #expect(result.problems.map(\.keyPath).contains(keyPath), "\(result.problems)")
+    }
+
+    @Test func revenueDynamicsNewLogosAndDownturnParse() throws {
+        let yaml = Self.base.replacingOccurrences(of: "    churn: { monthly_rate: 0.03 }", with: """
+                churn: { monthly_rate: 0.03 }
+                expansion: { annual_rate: { triangular: [0.02, 0.05, 0.10] } }
+                contraction: { annual_rate: 0.02 }
+                price_uplift_at_renewal: 0.03
+                cost_to_serve_monthly: 25
+                new_logos: { per_month: 40 }
+            """) + """
+
+            downturn:
+              annual_probability: 0.15
+              hazard_multiplier: { triangular: [1.2, 1.5, 2.5] }
+              correlation: 0.6
+            """
+        let result = check(yaml)
+        #expect(result.problems.isEmpty, "\(result.problems)")
+        let scenario = try #require(result.scenario)
+        let revenue = scenario.segments[0].revenue
+        #expect(revenue.expansionAnnual == .triangular(minimum: 0.02, mode: 0.05, maximum: 0.1))
+        #expect(revenue.costToServeMonthly == .fixed(25))
+        #expect(scenario.segments[0].newBusiness == NewBusiness(perMonth: .fixed(40)))
+        #expect(scenario.downturn?.correlation == [[1, 0.6], [0.6, 1]])
+    }
+
+    @Test func correlationMustBeAValidCorrelationMatrix() {
+        let notPSD = Self.base + "\ndownturn: { annual_probability: 0.1, hazard_multiplier: 2, correlation: [[1, 0.9], [-0.9, 1]] }\n"
+        #expect(check(notPSD).problems.map(\.keyPath) == ["downturn.correlation"])
+        let wrongSize = Self.base + "\ndownturn: { annual_probability: 0.1, hazard_multiplier: 2, correlation: [[1]] }\n"
+        #expect(check(wrongSize).problems.map(\.keyPath) == ["downturn.correlation"])
+    }
+}

@@ -1,0 +1,80 @@
+/// Lifetime value and revenue at risk of one scope (DOMAIN.md definitions).
+public struct UnitEconomicsSummary: Codable, Sendable, Equatable {
+    /// LTV: mean discounted gross profit per customer over the horizon, less cost to serve
+    /// (per-customer profit plus CAC), with its Monte Carlo standard error.
+    public var lifetimeValue: Estimate?
+    /// Mean CAC per customer.
+    public var acquisitionCost: Double?
+    /// LTV ÷ mean CAC (the usual health bar is 3); nil when CAC is 0.
+    public var lifetimeValueToAcquisitionCost: Double?
+    /// ARR at risk over the next 12 months: expected ARR at month 12 minus its 5th percentile
+    /// across paths (nil with a horizon under 12 months).
+    public var arrAtRisk12Months: Double?
+
+    /// Writes every key, with `null` where a value does not exist.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(lifetimeValue, forKey: .lifetimeValue)
+        try container.encode(acquisitionCost, forKey: .acquisitionCost)
+        try container.encode(lifetimeValueToAcquisitionCost, forKey: .lifetimeValueToAcquisitionCost)
+        try container.encode(arrAtRisk12Months, forKey: .arrAtRisk12Months)
+    }
+}
+
+/// How the month-0 customers are retained: by count each month and by revenue each year.
+public struct RetentionSummary: Codable, Sendable, Equatable {
+    /// Share of the month-0 customers still active at the end of months 0 … horizon, across paths.
+    public var survivalByMonth: [MonthlyAmount]
+    /// Net revenue retention of each year y = 1, 2, …: MRR at the end of year y from customers
+    /// active at the end of year y − 1, over their MRR then (expansion counts).
+    public var netRevenueRetention: [YearlyAmount]
+    /// Gross revenue retention: the same with each customer capped at its MRR a year earlier (≤ 1).
+    public var grossRevenueRetention: [YearlyAmount]
+}
+
+/// A per-path ratio for one year, summarised across paths.
+public struct YearlyAmount: Codable, Sendable, Equatable {
+    /// Year (1 = the first twelve months).
+    public var year: Int
+    /// The value across paths.
+    public var value: PathAmountSummary
+}
+
+extension UnitEconomicsSummary {
+    /// LTV and LTV:CAC from per-path totals; ARR at risk from the ARR distribution by month.
+    init(totals: [PathTotals], arrByMonth: [MonthlyAmount]) {
+        let customers = Double(totals.first?.customers ?? 0)
+        lifetimeValue = customers == 0 ? nil : PathStatistics.estimate(
+            totals.map { ($0.netPresentValue + $0.acquisitionCost) / customers })
+        let cac = customers == 0 ? nil : totals.reduce(0) { $0 + $1.acquisitionCost } / (customers * Double(totals.count))
+        acquisitionCost = cac
+        lifetimeValueToAcquisitionCost = cac.flatMap { cac in
+            guard cac > 0, let ltv = lifetimeValue?.mean else { return nil }
+            return ltv / cac
+        }
+        arrAtRisk12Months = arrByMonth.count > 12 ? arrByMonth[12].value.mean - arrByMonth[12].value.p5 : nil
+    }
+}
+
+extension RetentionSummary {
+    /// Survival curve and NRR/GRR per year from per-path totals (ratios formed per path).
+    init(totals: [PathTotals], horizonMonths: Int) {
+        let customers = Double(totals.first?.customers ?? 0)
+        survivalByMonth = customers == 0 ? [] : (0...horizonMonths).map { month in
+            MonthlyAmount(
+                month: month, value: PathStatistics.pathAmount(totals.map { Double($0.activeCustomers[month]) / customers }))
+        }
+        let years = horizonMonths / 12
+        func ratios(_ numerator: (PathTotals, Int) -> Double) -> [YearlyAmount] {
+            (0..<years).compactMap { y in
+                let values = totals.compactMap { path -> Double? in
+                    let base = path.cohortRevenue[12 * y]
+                    return base > 0 ? numerator(path, y) / base : nil
+                }
+                return values.isEmpty ? nil : YearlyAmount(year: y + 1, value: PathStatistics.pathAmount(values))
+            }
+        }
+        netRevenueRetention = ratios { path, y in path.cohortRevenue[12 * (y + 1)] }
+        grossRevenueRetention = ratios { path, y in path.cappedRevenue[y] }
+    }
+}

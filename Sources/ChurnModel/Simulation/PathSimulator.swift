@@ -15,11 +15,16 @@ struct PathSimulator {
         var result: [PathTotals] = []
         result.reserveCapacity(plan.segments.count)
         let laws = plan.pathLaws(path: path)
+        let newBusiness = NewBusinessSimulator(plan: plan)
         for segmentIndex in plan.segments.indices {
             let segmentPlan = plan.segments[segmentIndex]
-            result.append(
-                simulate(segmentPlan, laws: laws[segmentIndex], path: UInt64(path), firstCustomer: firstCustomer,
-                         distributions: &distributions[segmentIndex]))
+            var totals = simulate(
+                segmentPlan, laws: laws[segmentIndex], path: UInt64(path), firstCustomer: firstCustomer,
+                distributions: &distributions[segmentIndex])
+            newBusiness.add(
+                segment: segmentIndex, path: path, ratePerMonth: laws[segmentIndex].newLogosPerMonth,
+                lifetime: laws[segmentIndex].lifetime, economics: laws[segmentIndex].economics, to: &totals)
+            result.append(totals)
             firstCustomer += UInt64(segmentPlan.segment.customers)
         }
         return result
@@ -36,7 +41,8 @@ struct PathSimulator {
     /// processor can overlap. Floating-point sums still run in customer order, so totals do
     /// not depend on batching or on how paths are spread over threads.
     private func simulate(
-        _ segmentPlan: SimulationPlan.SegmentPlan, laws: (lifetime: LifetimeSampler, economics: SegmentEconomics),
+        _ segmentPlan: SimulationPlan.SegmentPlan,
+        laws: (lifetime: LifetimeSampler, economics: SegmentEconomics, newLogosPerMonth: Double),
         path: UInt64, firstCustomer: UInt64, distributions: inout CustomerDistributions
     ) -> PathTotals {
         let horizon = plan.horizonMonths

@@ -9,6 +9,10 @@ struct PathTotals: Sendable {
     var netPresentValue = 0.0
     /// Σ of acquisition costs.
     var acquisitionCost = 0.0
+    /// New logos won during the horizon.
+    var newCustomers = 0
+    /// NPV (today) of the new logos: gross profit less cost to serve and CAC.
+    var newBusinessValue = 0.0
     /// Σ of sampled lifetimes in months (+∞ if some customer never churns).
     var lifetimeMonths = 0.0
     /// Σ of lifetimes cut at the horizon.
@@ -38,6 +42,8 @@ struct PathTotals: Sendable {
         customers += other.customers
         netPresentValue += other.netPresentValue
         acquisitionCost += other.acquisitionCost
+        newCustomers += other.newCustomers
+        newBusinessValue += other.newBusinessValue
         lifetimeMonths += other.lifetimeMonths
         restrictedLifetimeMonths += other.restrictedLifetimeMonths
         for index in survivors.indices { survivors[index] += other.survivors[index] }

@@ -10,6 +10,10 @@ public struct UnitEconomicsSummary: Codable, Sendable, Equatable {
     /// ARR at risk over the next 12 months: expected ARR at month 12 minus its 5th percentile
     /// across paths (nil with a horizon under 12 months).
     public var arrAtRisk12Months: Double?
+    /// New logos won over the horizon per path.
+    public var newCustomers: Estimate
+    /// NPV of those new logos per path (included in the scope's `net_present_value`).
+    public var newBusinessValue: Estimate
 
     /// Writes every key, with `null` where a value does not exist.
     public func encode(to encoder: any Encoder) throws {
@@ -18,6 +22,8 @@ public struct UnitEconomicsSummary: Codable, Sendable, Equatable {
         try container.encode(acquisitionCost, forKey: .acquisitionCost)
         try container.encode(lifetimeValueToAcquisitionCost, forKey: .lifetimeValueToAcquisitionCost)
         try container.encode(arrAtRisk12Months, forKey: .arrAtRisk12Months)
+        try container.encode(newCustomers, forKey: .newCustomers)
+        try container.encode(newBusinessValue, forKey: .newBusinessValue)
     }
 }
 
@@ -44,15 +50,15 @@ extension UnitEconomicsSummary {
     /// LTV and LTV:CAC from per-path totals; ARR at risk from the ARR distribution by month.
     init(totals: [PathTotals], arrByMonth: [MonthlyAmount]) {
         let customers = Double(totals.first?.customers ?? 0)
-        lifetimeValue = customers == 0 ? nil : PathStatistics.estimate(
+        let ltv = customers == 0 ? nil : PathStatistics.estimate(
             totals.map { ($0.netPresentValue + $0.acquisitionCost) / customers })
         let cac = customers == 0 ? nil : totals.reduce(0) { $0 + $1.acquisitionCost } / (customers * Double(totals.count))
+        lifetimeValue = ltv
         acquisitionCost = cac
-        lifetimeValueToAcquisitionCost = cac.flatMap { cac in
-            guard cac > 0, let ltv = lifetimeValue?.mean else { return nil }
-            return ltv / cac
-        }
+        if let cac, cac > 0, let ltv { lifetimeValueToAcquisitionCost = ltv.mean / cac } else { lifetimeValueToAcquisitionCost = nil }
         arrAtRisk12Months = arrByMonth.count > 12 ? arrByMonth[12].value.mean - arrByMonth[12].value.p5 : nil
+        newCustomers = PathStatistics.estimate(totals.map { Double($0.newCustomers) })
+        newBusinessValue = PathStatistics.estimate(totals.map(\.newBusinessValue))
     }
 }
 

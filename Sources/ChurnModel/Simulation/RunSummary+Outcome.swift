@@ -50,14 +50,15 @@ extension ScopeSummary {
             mean: profit.mean, standardError: profit.standardError,
             p10: distributions.profit.quantile(0.1) ?? 0, p50: distributions.profit.quantile(0.5) ?? 0,
             p90: distributions.profit.quantile(0.9) ?? 0)
-        self.netPresentValue = PathStatistics.pathAmount(totals.map(\.netPresentValue))
+        let scopeValues = totals.map { $0.netPresentValue + $0.newBusinessValue }
+        self.netPresentValue = PathStatistics.pathAmount(scopeValues)
         self.annualRecurringRevenueByMonth = (0...horizonMonths).map { month in
             MonthlyAmount(month: month, value: PathStatistics.pathAmount(totals.map { $0.annualRecurringRevenue[month] }))
         }
         let paid = distributions.paybackCounts.reduce(distributions.neverPaidBack, +)
         self.cacPaybackHistogram = ShareHistogram(
             lowerBound: 0, binWidth: 1, shares: distributions.paybackCounts.map { Double($0) / Double(max(paid, 1)) })
-        self.netPresentValueHistogram = ShareHistogram(values: totals.map(\.netPresentValue))
+        self.netPresentValueHistogram = ShareHistogram(values: scopeValues)
         self.unitEconomics = UnitEconomicsSummary(totals: totals, arrByMonth: annualRecurringRevenueByMonth)
         self.retention = RetentionSummary(totals: totals, horizonMonths: horizonMonths)
     }

@@ -146,7 +146,7 @@ public struct ScopeSummary: Codable, Sendable, Equatable {
     public var cacPaybackMonth: PaybackSummary
     /// Per-customer profit: NPV of gross profit minus CAC. Percentiles carry relative error ≤ 1e-4.
     public var profitPerCustomer: AmountSummary
-    /// Total NPV of the scope (sum of per-customer profits) across paths.
+    /// Total NPV of the scope (per-customer profits of today's book plus new logos) across paths.
     public var netPresentValue: PathAmountSummary
     /// ARR at the end of months 0 … horizon.
     public var annualRecurringRevenueByMonth: [MonthlyAmount]

@@ -24,6 +24,8 @@ public struct SimulationPlan: Sendable {
         let expansion, contraction, uplift, costToServe: ValueDistribution.Sampler
         /// The economics tables when nothing about them is drawn per path.
         let fixedEconomics: SegmentEconomics?
+        /// Law of the expected new logos per month (fixed 0 without new business).
+        let newLogos: ValueDistribution.Sampler
     }
 
     /// The scenario the plan was built from.
@@ -40,6 +42,8 @@ public struct SimulationPlan: Sendable {
     public let segments: [SegmentPlan]
     /// `annuityFactors[n] == discount.annuity(months: n)` for n = 0 … horizon.
     let annuityFactors: [Double]
+    /// `discountFactors[a] == v^a` for a = 0 … horizon.
+    let discountFactors: [Double]
     /// Correlated downturns, if any.
     let downturn: DownturnPlan?
 
@@ -58,6 +62,7 @@ public struct SimulationPlan: Sendable {
         self.discount = discount
         let annuity = discount.annuityTable(maximumMonths: max(scenario.horizonMonths, 0))
         self.annuityFactors = annuity
+        self.discountFactors = (0...max(scenario.horizonMonths, 0)).map { Double.exp(Double($0) * discount.logFactor) }
         let horizon = scenario.horizonMonths
         self.segments = try scenario.segments.map { segment in
             let dynamics = segment.revenue
@@ -71,7 +76,8 @@ public struct SimulationPlan: Sendable {
                 segment: segment, revenue: ValueDistribution.Sampler(segment.monthlyRecurringRevenue),
                 acquisitionCost: ValueDistribution.Sampler(segment.acquisitionCost),
                 churn: try ChurnLaw(segment.churn, termMonths: segment.contractTermMonths, baseDirectory: scenario.baseDirectory),
-                expansion: laws[0], contraction: laws[1], uplift: laws[2], costToServe: laws[3], fixedEconomics: fixed)
+                expansion: laws[0], contraction: laws[1], uplift: laws[2], costToServe: laws[3], fixedEconomics: fixed,
+                newLogos: ValueDistribution.Sampler(segment.newBusiness?.perMonth ?? .fixed(0)))
         }
         self.downturn = try scenario.downturn.map { try DownturnPlan($0, horizonMonths: horizon) }
     }
@@ -83,7 +89,7 @@ extension SimulationPlan {
     ///
     /// Path-level numbers come from their own substreams, counted down from 2³² − 1 (the
     /// downturn) and 2³² − 2 − s (segment s), apart from the customers' substreams 0, 1, ….
-    func pathLaws(path: Int) -> [(lifetime: LifetimeSampler, economics: SegmentEconomics)] {
+    func pathLaws(path: Int) -> [(lifetime: LifetimeSampler, economics: SegmentEconomics, newLogosPerMonth: Double)] {
         let top = UInt64(UInt32.max)
         var downturnStream = RandomStream(seed: seed, stream: UInt64(path), substream: top)
         let multipliers = downturn?.yearMultipliers(using: &downturnStream)
@@ -102,7 +108,7 @@ extension SimulationPlan {
                 uplift: draw(segmentPlan.uplift), costToServe: draw(segmentPlan.costToServe),
                 termMonths: segmentPlan.segment.contractTermMonths, horizon: horizonMonths, discount: discount,
                 annuity: annuityFactors)
-            return (lifetime, economics)
+            return (lifetime, economics, draw(segmentPlan.newLogos))
         }
     }
 }

@@ -143,3 +143,39 @@ import Testing
         #expect(throws: FittedModelError.self) { try SimulationPlan(scenario: scenario) }
     }
 }
+
+extension ChurnAndRevenueClosedFormTests {
+    /// λ new logos a month from month 1 to 59, monthly churn p, no initial book: the expected
+    /// count is 59λ and ARR at month t is 12·m·λ·Σ_{a=1}^{t} (1 − p)^(t − a); each new
+    /// customer's NPV today is v^a (m·g·Σ_{k<H−a} (v(1 − p))^k − CAC).
+    @Test func newLogosAddCustomersRevenueAndValue() throws {
+        var scenario = singleSegmentScenario(customers: 0, paths: 400, monthlyChurn: 0.04)
+        scenario.segments[0].newBusiness = NewBusiness(perMonth: .fixed(30))
+        let summary = try simulate(scenario)
+        #expect(within99(summary.unitEconomics.newCustomers, of: 59 * 30))
+        var retained = 0.0
+        for a in 1...24 { retained += Foundation.pow(0.96, Double(24 - a)) }
+        let arr24 = retained * 12 * 100 * 30
+        #expect(within99(summary.annualRecurringRevenueByMonth[24].value.estimate, of: arr24))
+        let v: Double = Foundation.pow(1.1, -1.0 / 12)
+        var value = 0.0
+        for a in 1...59 {
+            var annuity = 0.0
+            for k in 0..<(60 - a) { annuity += Foundation.pow(v * 0.96, Double(k)) }
+            value += 30 * Foundation.pow(v, Double(a)) * (100 * 0.8 * annuity - 300)
+        }
+        #expect(within99(summary.unitEconomics.newBusinessValue, of: value))
+        #expect(summary.netPresentValue.mean == summary.unitEconomics.newBusinessValue.mean)
+    }
+
+    /// Adding new logos leaves every draw of today's book unchanged (separate streams).
+    @Test func newLogosDoNotDisturbTheBook() throws {
+        var scenario = singleSegmentScenario(customers: 200, paths: 30, monthlyChurn: 0.04)
+        let without = try simulate(scenario)
+        scenario.segments[0].newBusiness = NewBusiness(perMonth: .fixed(10))
+        let with = try simulate(scenario)
+        #expect(with.profitPerCustomer == without.profitPerCustomer)
+        #expect(with.cacPaybackMonth == without.cacPaybackMonth)
+        #expect(with.retention == without.retention)
+    }
+}

@@ -29,7 +29,7 @@ extension RunReport {
         var title = "Portfolio ARR"
         if let first = arr.first, let last = arr.last {
             title = "Portfolio ARR goes from \(c(first.value.p50)) today to \(c(last.value.p50)) at month \(last.month) "
-                + "without new business (90% of paths: \(c(last.value.p5))–\(c(last.value.p95)))"
+                + "(90% of paths: \(c(last.value.p5))–\(c(last.value.p95)))"
         }
         return ReportChart(
             name: "arr-fan-portfolio", title: title, kind: .fan, xAxis: months,

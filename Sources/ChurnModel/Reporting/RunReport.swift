@@ -15,7 +15,7 @@ public enum RunReport {
             keyFigures: keyFigures(summary),
             charts: charts(summary),
             tables: [
-                scopeTable(scopes), arrTable(scopes, showInSummary: false),
+                scopeTable(scopes), unitEconomicsTable(scopes), retentionTable(scopes), arrTable(scopes, showInSummary: false),
                 arrYearlyTable(summary.portfolio), assumptionsTable(scenario),
             ],
             audit: [
@@ -51,11 +51,26 @@ public enum RunReport {
             "Portfolio NPV of gross profit less CAC over \(horizon) months is \(NumberFormatting.compactCurrency(npv.mean)) "
                 + "(P5–P95: \(NumberFormatting.compactCurrency(npv.p5))–\(NumberFormatting.compactCurrency(npv.p95))).",
         ]
+        let c = NumberFormatting.compactCurrency
         if let arr = portfolio.annualRecurringRevenueByMonth.last, let start = portfolio.annualRecurringRevenueByMonth.first {
+            let newLogos = portfolio.unitEconomics.newCustomers.mean
             figures.append(
-                "ARR falls from \(NumberFormatting.compactCurrency(start.value.p50)) today to "
-                    + "\(NumberFormatting.compactCurrency(arr.value.p50)) at month \(horizon) without new business "
-                    + "(P5–P95: \(NumberFormatting.compactCurrency(arr.value.p5))–\(NumberFormatting.compactCurrency(arr.value.p95))).")
+                "ARR goes from \(c(start.value.p50)) today to \(c(arr.value.p50)) at month \(horizon) "
+                    + "(P5–P95: \(c(arr.value.p5))–\(c(arr.value.p95)))"
+                    + (newLogos > 0 ? ", with \(NumberFormatting.grouped(newLogos)) new logos on average." : ", without new business."))
+        }
+        if let atRisk = portfolio.unitEconomics.arrAtRisk12Months {
+            figures.append("ARR at risk over the next 12 months (expected ARR at month 12 less its 5th percentile): \(c(atRisk)).")
+        }
+        if let nrr = portfolio.retention.netRevenueRetention.first, let grr = portfolio.retention.grossRevenueRetention.first {
+            figures.append(
+                "First-year NRR \(NumberFormatting.percent(nrr.value.mean)) and GRR \(NumberFormatting.percent(grr.value.mean)) "
+                    + "for today's customers (P5–P95 NRR: \(NumberFormatting.percent(nrr.value.p5))–\(NumberFormatting.percent(nrr.value.p95))).")
+        }
+        if let ratio = portfolio.unitEconomics.lifetimeValueToAcquisitionCost {
+            figures.append(
+                "LTV:CAC is \(NumberFormatting.grouped(ratio, decimals: 1)) over the \(horizon)-month horizon "
+                    + (ratio >= 3 ? "(above the usual health bar of 3)." : "(below the usual health bar of 3)."))
         }
         for segment in summary.segments {
             figures.append(
@@ -100,6 +115,32 @@ public enum RunReport {
         return ReportTable(
             name: "arr_by_month", title: "ARR by month", columns: ["scope", "month", "mean", "p5", "p50", "p95"],
             rows: rows, showInSummary: showInSummary)
+    }
+
+    private static func unitEconomicsTable(_ scopes: [ScopeSummary]) -> ReportTable {
+        let rows = scopes.map { scope -> [ReportCell] in
+            let unit = scope.unitEconomics
+            return [.text(scope.name), unit.lifetimeValue.map { .currency($0.mean) } ?? .missing(reason: "n/a"),
+                    unit.acquisitionCost.map(ReportCell.currency) ?? .missing(reason: "n/a"),
+                    unit.lifetimeValueToAcquisitionCost.map(ReportCell.number) ?? .missing(reason: "n/a"),
+                    unit.arrAtRisk12Months.map(ReportCell.currency) ?? .missing(reason: "n/a"),
+                    .number(unit.newCustomers.mean), .currency(unit.newBusinessValue.mean)]
+        }
+        return ReportTable(
+            name: "unit_economics", title: "Unit economics (LTV over the horizon) and new business",
+            columns: ["scope", "ltv", "cac", "ltv_to_cac", "arr_at_risk_12_months", "new_logos", "new_logo_npv"], rows: rows)
+    }
+
+    private static func retentionTable(_ scopes: [ScopeSummary]) -> ReportTable {
+        let rows = scopes.flatMap { scope in
+            zip(scope.retention.netRevenueRetention, scope.retention.grossRevenueRetention).map { nrr, grr -> [ReportCell] in
+                [.text(scope.name), .integer(nrr.year), .share(nrr.value.mean), .share(nrr.value.p5), .share(nrr.value.p95),
+                 .share(grr.value.mean), .share(grr.value.p5), .share(grr.value.p95)]
+            }
+        }
+        return ReportTable(
+            name: "revenue_retention", title: "Net and gross revenue retention of today's customers, by year",
+            columns: ["scope", "year", "nrr", "nrr_p5", "nrr_p95", "grr", "grr_p5", "grr_p95"], rows: rows)
     }
 
     private static func arrYearlyTable(_ portfolio: ScopeSummary) -> ReportTable {

@@ -32,7 +32,7 @@ public struct CSVColumns: Sendable {
         }
         do {
             guard let headerRecord = try reader.nextRecord() else { throw DataError.empty(file: path) }
-            let header = headerRecord.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+            let header = headerRecord.fields
             var indices: [(String, Int)] = []
             for column in columns where !indices.contains(where: { $0.0 == column }) {
                 guard let index = header.firstIndex(of: column) else {
@@ -42,15 +42,14 @@ public struct CSVColumns: Sendable {
             }
             var kept = [[String]](repeating: [], count: indices.count)
             var row = 0
-            while let (fields, line) = try reader.nextRecord() {
-                if fields.count == 1, fields[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            let wanted = Set(indices.map(\.1))
+            while let (fields, isBlank, line) = try reader.nextRecord(wanted: wanted) {
+                if isBlank { continue }
                 row += 1
                 guard fields.count == header.count else {
                     throw DataError.raggedRow(file: path, row: row, line: line, fields: fields.count, expected: header.count)
                 }
-                for (slot, (_, index)) in indices.enumerated() {
-                    kept[slot].append(fields[index].trimmingCharacters(in: .whitespaces))
-                }
+                for (slot, (_, index)) in indices.enumerated() { kept[slot].append(fields[index]) }
             }
             guard row > 0 else { throw DataError.empty(file: path) }
             var cells: [String: [String]] = [:]

@@ -39,14 +39,12 @@ struct CellReader {
 
     /// ISO dates.
     func dates(_ column: String) throws -> [CalendarDate] {
-        try cells(column).indices.map { try date(column, $0) }
+        try cells(column).enumerated().map { index, cell in try date(cell, column: column, index) }
     }
 
-    /// The ISO date in kept row `index` of `column`.
-    func date(_ column: String, _ index: Int) throws -> CalendarDate {
-        guard let date = CalendarDate(iso: cells(column)[index]) else {
-            throw invalid(column, index, expected: "a date as YYYY-MM-DD")
-        }
+    /// `cell`, the value in kept row `index` of `column`, as an ISO date.
+    func date(_ cell: String, column: String, _ index: Int) throws -> CalendarDate {
+        guard let date = CalendarDate(iso: cell) else { throw invalid(column, index, expected: "a date as YYYY-MM-DD") }
         return date
     }
 }

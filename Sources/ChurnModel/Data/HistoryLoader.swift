@@ -55,20 +55,24 @@ public enum HistoryLoader {
     private static func keptRows(_ csv: CSVColumns, spec: HistorySpecification) throws -> ([Int], [Int]) {
         var optional: Set<String> = []
         if case .dates(_, let end, _) = spec.time { optional.insert(end) }
+        let checked = spec.columns.filter { !optional.contains($0) }.map { ($0, csv.column($0)) }
         var kept: [Int] = [], dropped: [Int] = []
+        kept.reserveCapacity(csv.rowCount)
         for row in 0..<csv.rowCount {
-            let blank = spec.columns.first { column in
-                !optional.contains(column) && missingTokens.contains(csv.column(column)[row].lowercased())
-            }
-            guard let blank else { kept.append(row); continue }
+            guard let (blank, cells) = checked.first(where: { isMissing($0.1[row]) }) else { kept.append(row); continue }
             if spec.missingValues == .error {
                 throw DataError.invalidValue(
-                    file: csv.file, row: row + 1, column: blank, value: csv.column(blank)[row],
+                    file: csv.file, row: row + 1, column: blank, value: cells[row],
                     expected: "a value (or use --drop-missing to drop such rows)")
             }
             dropped.append(row + 1)
         }
         return (kept, dropped)
+    }
+
+    /// Whether a cell is one of ``missingTokens`` (checked on length first: most cells are not).
+    static func isMissing(_ cell: String) -> Bool {
+        cell.isEmpty || (cell.utf8.count <= 4 && missingTokens.contains(cell.lowercased()))
     }
 
     private static func readTime(
@@ -89,7 +93,7 @@ public enum HistoryLoader {
             let starts = try reader.dates(start)
             var durations: [Double] = [], events: [Bool] = []
             for (index, cell) in reader.cells(end).enumerated() {
-                let ended = missingTokens.contains(cell.lowercased()) ? nil : try reader.date(end, index)
+                let ended = isMissing(cell) ? nil : try reader.date(cell, column: end, index)
                 let churned = ended.map { $0 <= asOf } ?? false
                 let stop = churned ? (ended ?? asOf) : asOf
                 guard stop > starts[index] else {

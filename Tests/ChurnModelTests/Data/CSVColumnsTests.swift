@@ -73,3 +73,22 @@ import Testing
         #expect(csv.column("b") == ["2", "4"])
     }
 }
+
+extension CSVColumnsTests {
+    @Test func unquotedFieldsAreTrimmedQuotedOnesKeptExactly() throws {
+        let path = try write("a , b\n  1\t, \"  two  \" \n\n3,4\n")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let csv = try CSVColumns.read(path: path, columns: ["a", "b"])
+        #expect(csv.header == ["a", "b"])
+        #expect(csv.column("a") == ["1", "3"])
+        #expect(csv.column("b") == ["  two  ", "4"])
+    }
+
+    @Test func shortRowIsRaggedEvenWhenItsFieldIsNotRead() throws {
+        let path = try write("a,b,c\n1,2,3\nx\n")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: DataError.raggedRow(file: path, row: 2, line: 3, fields: 1, expected: 3)) {
+            try CSVColumns.read(path: path, columns: ["c"])
+        }
+    }
+}

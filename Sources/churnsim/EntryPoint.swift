@@ -15,6 +15,10 @@ enum EntryPoint {
             fail(error.description, code: 2)
         } catch let error as EventTableError {
             fail(error.description, code: 2)
+        } catch let error as ShardMergeError {
+            fail(error.description, code: 2)
+        } catch let error as FittedModelError {
+            fail(error.description, code: 2)
         } catch let error as ExitCode {
             exit(error.rawValue)
         } catch {

@@ -23,13 +23,31 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Worker threads (default: all cores). Results do not depend on it.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Simulate one shard: i/N, or N with the index from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID.",
+            discussion: "Writes partial.json; combine the parts with `churnsim merge`."))
+    var shard: String?
+
     func validate() throws {
         if let paths, paths < 1 { throw ValidationError("--paths must be at least 1") }
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if let shard, ShardSpecification(shard) == nil {
+            throw ValidationError(
+                "--shard takes i/N with 0 ≤ i < N, or N with JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID set; got '\(shard)'")
+        }
     }
 
     func run() throws {
         let run = ScenarioRun(scenarioFile: scenario, paths: paths, seed: seed, threads: threads, outputDirectory: output)
+        if let shard, let specification = ShardSpecification(shard) {
+            let (directory, range, warnings) = try run.executeShard(specification)
+            for warning in warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
+            print("Simulated paths \(range.lowerBound)..<\(range.upperBound) (shard \(specification.index) of \(specification.count)).")
+            print("Partial result written to \(directory.path)/partial.json")
+            return
+        }
         let (summary, directory, warnings) = try run.execute()
         for warning in warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
         print("Simulated \(summary.run.paths) paths of '\(summary.run.scenario)' (seed \(summary.run.seed)).")

@@ -3,7 +3,7 @@
 /// The range grows with slack (half its size, at least 256 buckets, in the direction
 /// needed), so that adding n values costs O(n) amortised and an in-range increment is a
 /// single comparison. Equality compares the non-empty buckets, not the storage layout.
-struct BucketCounts: Sendable, Equatable {
+struct BucketCounts: Sendable, Equatable, Codable {
     private var offset = 0
     private var counts: [Int] = []
 

@@ -2,7 +2,7 @@
 ///
 /// Kept per path so that across-path quantiles are exact and every floating-point sum is
 /// formed in path order, whatever the number of threads.
-struct PathTotals: Sendable {
+struct PathTotals: Sendable, Codable, Equatable {
     /// Customers in the scope.
     var customers = 0
     /// Σ over customers of NPV of gross profit minus CAC (and cost to serve).
@@ -57,7 +57,7 @@ struct PathTotals: Sendable {
 }
 
 /// Per-customer distributions of one scope, as integer counts that merge exactly.
-struct CustomerDistributions: Sendable, Equatable {
+struct CustomerDistributions: Sendable, Equatable, Codable {
     /// `paybackCounts[k − 1]`: customers whose CAC paid back in month k (1 … horizon).
     var paybackCounts: [Int]
     /// Customers who had not paid back their CAC by the horizon (churned first, or too slow).

@@ -18,8 +18,14 @@ public struct PortfolioSimulator: Sendable {
     /// - Returns: the raw per-path totals and per-customer distributions.
     /// - Complexity: O(paths × (customers + horizon × segments)).
     public func run(threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> SimulationOutcome {
-        let workers = max(1, min(threads, plan.paths))
-        let collector = WorkCollector(paths: plan.paths)
+        run(paths: 0..<plan.paths, threads: threads)
+    }
+
+    /// Simulates the paths in `range` only (one shard of a run).
+    /// - Returns: totals for those paths, in path order, and their customer distributions.
+    public func run(paths range: Range<Int>, threads: Int) -> SimulationOutcome {
+        let workers = max(1, min(threads, range.count))
+        let collector = WorkCollector(paths: range)
         let simulator = PathSimulator(plan: plan)
         let plan = self.plan
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -43,11 +49,15 @@ public struct PortfolioSimulator: Sendable {
 /// changes its numbers. One lock round trip per path is negligible next to simulating it.
 private final class WorkCollector: @unchecked Sendable {
     private let lock = NSLock()
+    private let range: Range<Int>
     private var totals: [[PathTotals]?]
     private var distributions: [CustomerDistributions]?
     private var pathsHandedOut = 0
 
-    init(paths: Int) { totals = Array(repeating: nil, count: paths) }
+    init(paths range: Range<Int>) {
+        self.range = range
+        totals = Array(repeating: nil, count: range.count)
+    }
 
     /// The next path nobody has simulated yet, or nil when all are taken.
     func nextPath() -> Int? {
@@ -55,13 +65,13 @@ private final class WorkCollector: @unchecked Sendable {
         defer { lock.unlock() }
         guard pathsHandedOut < totals.count else { return nil }
         pathsHandedOut += 1
-        return pathsHandedOut - 1
+        return range.lowerBound + pathsHandedOut - 1
     }
 
     func store(_ results: [(Int, [PathTotals])], _ workerDistributions: [CustomerDistributions]) {
         lock.lock()
         defer { lock.unlock() }
-        for (path, pathTotals) in results { totals[path] = pathTotals }
+        for (path, pathTotals) in results { totals[path - range.lowerBound] = pathTotals }
         if var merged = distributions {
             for index in merged.indices { merged[index].merge(workerDistributions[index]) }
             distributions = merged
@@ -72,8 +82,9 @@ private final class WorkCollector: @unchecked Sendable {
 
     func outcome(plan: SimulationPlan) -> SimulationOutcome {
         SimulationOutcome(
-            plan: plan, segmentTotals: totals.map { $0 ?? [] },
-            distributions: distributions ?? [])
+            plan: plan, paths: range, segmentTotals: totals.map { $0 ?? [] },
+            distributions: distributions
+                ?? Array(repeating: CustomerDistributions(horizonMonths: plan.horizonMonths), count: plan.segments.count))
     }
 }
 
@@ -81,7 +92,9 @@ private final class WorkCollector: @unchecked Sendable {
 public struct SimulationOutcome: Sendable {
     /// The plan that was run.
     public let plan: SimulationPlan
-    /// `segmentTotals[path][segment]`.
+    /// The paths simulated (all of `0 ..< plan.paths`, or one shard's range).
+    public let paths: Range<Int>
+    /// `segmentTotals[path − paths.lowerBound][segment]`.
     let segmentTotals: [[PathTotals]]
     /// Per-segment customer distributions over all paths.
     let distributions: [CustomerDistributions]

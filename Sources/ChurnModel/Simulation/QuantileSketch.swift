@@ -16,7 +16,7 @@ import RealModule
 /// Values with |x| < 1 (less than one currency unit) are counted as zero. Counts are
 /// integers, so merging is exact and order-independent: partial results from threads or
 /// shards combine into exactly the sketch of one sequential run.
-struct QuantileSketch: Sendable, Equatable {
+struct QuantileSketch: Sendable, Equatable, Codable {
     /// Relative accuracy α of every reported quantile (for |quantile| ≥ 1).
     static let relativeAccuracy = 1e-4
     /// Buckets per unit of L: 1 / (min slope of L against ln x · ln γ).

@@ -26,14 +26,48 @@ public struct ScenarioRun: Sendable {
     /// - Returns: the summary, the folder written and the scenario's plausibility warnings.
     /// - Throws: ``ScenarioError`` for a bad scenario (nothing is written), or a file-system error.
     public func execute() throws -> (summary: RunSummary, directory: URL, warnings: [ScenarioProblem]) {
-        let check = try ScenarioLoader.check(contentsOf: scenarioFile)
-        guard let scenario = check.scenario else { throw ScenarioError.invalid(problems: check.problems) }
+        let (scenario, _, warnings) = try loadScenario()
         let plan = try SimulationPlan(scenario: scenario, paths: paths, seed: seed)
         let summary = RunSummary(outcome: PortfolioSimulator(plan: plan).run(threads: threads))
-        let model = RunReport.model(summary: summary, scenario: scenario, scenarioFile: scenarioFile)
         let directory = URL(fileURLWithPath: outputDirectory ?? "Reports/\(Self.slug(scenario.name))")
+        try Self.writeReport(summary, scenario: scenario, scenarioFile: scenarioFile, to: directory)
+        return (summary, directory, warnings)
+    }
+
+    /// Simulates one shard's paths and writes its `partial.json` atomically, for
+    /// ``ShardMerge`` to combine into exactly the unsharded result.
+    /// - Returns: the folder written, the shard's paths and the scenario's warnings.
+    public func executeShard(_ shard: ShardSpecification) throws -> (directory: URL, paths: Range<Int>, warnings: [ScenarioProblem]) {
+        let (scenario, text, warnings) = try loadScenario()
+        let plan = try SimulationPlan(scenario: scenario, paths: paths, seed: seed)
+        let range = shard.range(ofPaths: plan.paths)
+        let outcome = PortfolioSimulator(plan: plan).run(paths: range, threads: threads)
+        let partial = PartialRun(
+            scenarioFile: scenarioFile, scenarioText: text, paths: plan.paths, seed: plan.seed,
+            churnsimVersion: ChurnSimVersion.current, shardIndex: shard.index, shardCount: shard.count,
+            firstPath: range.lowerBound, segmentTotals: outcome.segmentTotals, distributions: outcome.distributions)
+        let name = "\(Self.slug(scenario.name))-shard-\(shard.index)-of-\(shard.count)"
+        let directory = URL(fileURLWithPath: outputDirectory ?? "Reports/\(name)")
+        try ReportDirectory.write([("partial.json", try PartialRun.encoder().encode(partial))], to: directory)
+        return (directory, range, warnings)
+    }
+
+    /// Writes the report files of `summary` to `directory`.
+    static func writeReport(_ summary: RunSummary, scenario: Scenario, scenarioFile: String, to directory: URL) throws {
+        let model = RunReport.model(summary: summary, scenario: scenario, scenarioFile: scenarioFile)
         try ReportDirectory.write(try RunReport.files(summary: summary, model: model), to: directory)
-        return (summary, directory, check.warnings)
+    }
+
+    private func loadScenario() throws -> (Scenario, String, [ScenarioProblem]) {
+        let text: String
+        do {
+            text = try String(contentsOfFile: scenarioFile, encoding: .utf8)
+        } catch {
+            throw ScenarioError.unreadable(file: scenarioFile, reason: error.localizedDescription)
+        }
+        let check = ScenarioLoader.check(yaml: text, file: scenarioFile)
+        guard let scenario = check.scenario else { throw ScenarioError.invalid(problems: check.problems) }
+        return (scenario, text, check.warnings)
     }
 
     /// A file-name-safe form of a scenario name: lower case, runs of other characters as `-`.

@@ -1,0 +1,73 @@
+import Foundation
+
+/// Why shard results cannot be merged.
+public enum ShardMergeError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A part file could not be read or decoded.
+    case unreadable(file: String, reason: String)
+    /// The parts come from different runs (scenario, seed, paths or shard count differ).
+    case mismatch(file: String, field: String)
+    /// Some paths are missing or simulated twice.
+    case incomplete(reason: String)
+
+    /// A message naming the file and what is wrong.
+    public var description: String {
+        switch self {
+        case .unreadable(let file, let reason): "\(file): not a churnsim partial result: \(reason)"
+        case .mismatch(let file, let field): "\(file): its \(field) differs from the first part's; parts must come from one run"
+        case .incomplete(let reason): "the parts do not cover the run: \(reason)"
+        }
+    }
+}
+
+/// The library entry point of `churnsim merge`: shard results → exactly the result and
+/// report of one unsharded run (per-path totals are concatenated in path order and integer
+/// distributions added, so every number is bit-identical).
+public enum ShardMerge {
+    /// Merges the `partial.json` files (or folders holding one) and writes the report.
+    /// - Parameters:
+    ///   - parts: partial files or shard folders, in any order.
+    ///   - outputDirectory: report folder (default `Reports/<scenario-slug>`).
+    /// - Throws: ``ShardMergeError`` when parts are unreadable, from different runs or incomplete.
+    public static func merge(parts: [String], outputDirectory: String?) throws -> (summary: RunSummary, directory: URL) {
+        let loaded = try parts.map { part -> (String, PartialRun) in
+            let isFolder = (try? URL(fileURLWithPath: part).resourceValues(forKeys: [.isDirectoryKey]).isDirectory) ?? false
+            let file = isFolder ? (part as NSString).appendingPathComponent("partial.json") : part
+            do {
+                return (file, try PartialRun.decoder().decode(PartialRun.self, from: Data(contentsOf: URL(fileURLWithPath: file))))
+            } catch {
+                throw ShardMergeError.unreadable(file: file, reason: "\(error)")
+            }
+        }.sorted { $0.1.firstPath < $1.1.firstPath }
+        guard let (_, first) = loaded.first else { throw ShardMergeError.incomplete(reason: "no parts given") }
+        for (file, part) in loaded {
+            for (field, same) in [("scenario", part.scenarioText == first.scenarioText), ("seed", part.seed == first.seed),
+                                  ("paths", part.paths == first.paths), ("shard count", part.shardCount == first.shardCount),
+                                  ("churnsim version", part.churnsimVersion == first.churnsimVersion)] where !same {
+                throw ShardMergeError.mismatch(file: file, field: field)
+            }
+        }
+        var next = 0
+        for (file, part) in loaded {
+            guard part.firstPath == next else {
+                throw ShardMergeError.incomplete(
+                    reason: part.firstPath < next ? "\(file) repeats paths from \(part.firstPath)" : "paths \(next)..<\(part.firstPath) are missing")
+            }
+            next += part.segmentTotals.count
+        }
+        guard next == first.paths else { throw ShardMergeError.incomplete(reason: "paths \(next)..<\(first.paths) are missing") }
+
+        let check = ScenarioLoader.check(yaml: first.scenarioText, file: first.scenarioFile)
+        guard let scenario = check.scenario else { throw ScenarioError.invalid(problems: check.problems) }
+        let plan = try SimulationPlan(scenario: scenario, paths: first.paths, seed: first.seed)
+        var distributions = loaded[0].1.distributions
+        for (_, part) in loaded.dropFirst() {
+            for index in distributions.indices { distributions[index].merge(part.distributions[index]) }
+        }
+        let outcome = SimulationOutcome(
+            plan: plan, paths: 0..<first.paths, segmentTotals: loaded.flatMap(\.1.segmentTotals), distributions: distributions)
+        let summary = RunSummary(outcome: outcome)
+        let directory = URL(fileURLWithPath: outputDirectory ?? "Reports/\(ScenarioRun.slug(scenario.name))")
+        try ScenarioRun.writeReport(summary, scenario: scenario, scenarioFile: first.scenarioFile, to: directory)
+        return (summary, directory)
+    }
+}

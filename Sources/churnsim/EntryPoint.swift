@@ -6,6 +6,8 @@ import Foundation
 @main
 enum EntryPoint {
     static func main() {
+        let interruptHandlers = handleInterrupts()
+        defer { withExtendedLifetime(interruptHandlers) {} }
         do {
             var command = try Churnsim.parseAsRoot()
             try command.run()
@@ -31,8 +33,26 @@ enum EntryPoint {
         }
     }
 
+    /// On Ctrl-C (SIGINT) or SIGTERM: abandon report writes in progress (no partial report is
+    /// left, a replaced report is restored) and exit with 130 (128 + SIGINT) or 143.
+    private static func handleInterrupts() -> [any DispatchSourceSignal] {
+        let sources = [SIGINT, SIGTERM].map { signalNumber in
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                ReportDirectory.abandonWritesInProgress()
+                FileHandle.standardError.write(Data("interrupted: no report was written\n".utf8))
+                exit(128 + signalNumber)
+            }
+            source.resume()
+            return source
+        }
+        return sources
+    }
+
     private static func fail(_ message: String, code: Int32) -> Never {
         FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
         exit(code)
     }
 }
+

@@ -104,3 +104,27 @@ extension RunCommandTests {
         }
     }
 }
+
+extension RunCommandTests {
+    /// Ctrl-C during a run: exit code 130 and no report folder, not even a hidden partial one.
+    @Test func interruptedRunExits130AndLeavesNoReport() throws {
+        let big = Self.scenario.replacingOccurrences(of: "paths: 20", with: "paths: 100000")
+            .replacingOccurrences(of: "customers: 50", with: "customers: 5000")
+        try withScenario(big) { directory in
+            let process = Process()
+            process.executableURL = try CLIHarness.executable
+            process.arguments = ["run", "plan.yaml", "--output", "out/report"]
+            process.currentDirectoryURL = directory
+            process.standardError = Pipe()
+            process.standardOutput = Pipe()
+            try process.run()
+            Thread.sleep(forTimeInterval: 1.0)
+            process.interrupt()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 130)
+            let out = directory.appendingPathComponent("out")
+            let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
+            #expect(leftovers.isEmpty, "\(leftovers)")
+        }
+    }
+}

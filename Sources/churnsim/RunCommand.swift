@@ -24,6 +24,11 @@ struct RunCommand: ParsableCommand {
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(
+        name: .customLong("target-rse"),
+        help: "Stop once the portfolio NPV's relative standard error reaches this (e.g. 0.001); --paths is then the maximum.")
+    var targetRelativeStandardError: Double?
+
+    @Option(
         name: .long,
         help: ArgumentHelp(
             "Simulate one shard: i/N, or N with the index from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID.",
@@ -33,6 +38,8 @@ struct RunCommand: ParsableCommand {
     func validate() throws {
         if let paths, paths < 1 { throw ValidationError("--paths must be at least 1") }
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if let target = targetRelativeStandardError, !(target > 0) { throw ValidationError("--target-rse must be positive") }
+        if targetRelativeStandardError != nil, shard != nil { throw ValidationError("--target-rse cannot be combined with --shard") }
         if let shard, ShardSpecification(shard) == nil {
             throw ValidationError(
                 "--shard takes i/N with 0 ≤ i < N, or N with JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID set; got '\(shard)'")
@@ -40,7 +47,11 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let run = ScenarioRun(scenarioFile: scenario, paths: paths, seed: seed, threads: threads, outputDirectory: output)
+        let bar = ProgressBar()
+        defer { bar.finish() }
+        let run = ScenarioRun(
+            scenarioFile: scenario, paths: paths, seed: seed, threads: threads, outputDirectory: output,
+            targetRelativeStandardError: targetRelativeStandardError, progress: { bar.update($0, of: $1) })
         if let shard, let specification = ShardSpecification(shard) {
             let (directory, range, warnings) = try run.executeShard(specification)
             for warning in warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }

@@ -21,11 +21,17 @@ public struct PortfolioSimulator: Sendable {
         run(paths: 0..<plan.paths, threads: threads)
     }
 
-    /// Simulates the paths in `range` only (one shard of a run).
+    /// Simulates the paths in `range` only (one shard, or one batch, of a run).
+    /// - Parameters:
+    ///   - range: the paths to simulate.
+    ///   - threads: worker threads.
+    ///   - progress: called with the number of paths finished so far (from worker threads).
     /// - Returns: totals for those paths, in path order, and their customer distributions.
-    public func run(paths range: Range<Int>, threads: Int) -> SimulationOutcome {
+    public func run(
+        paths range: Range<Int>, threads: Int, progress: (@Sendable (Int) -> Void)? = nil
+    ) -> SimulationOutcome {
         let workers = max(1, min(threads, range.count))
-        let collector = WorkCollector(paths: range)
+        let collector = WorkCollector(paths: range, progress: progress)
         let simulator = PathSimulator(plan: plan)
         let plan = self.plan
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -53,16 +59,20 @@ private final class WorkCollector: @unchecked Sendable {
     private var totals: [[PathTotals]?]
     private var distributions: [CustomerDistributions]?
     private var pathsHandedOut = 0
+    private let progress: (@Sendable (Int) -> Void)?
 
-    init(paths range: Range<Int>) {
+    init(paths range: Range<Int>, progress: (@Sendable (Int) -> Void)?) {
         self.range = range
+        self.progress = progress
         totals = Array(repeating: nil, count: range.count)
     }
 
-    /// The next path nobody has simulated yet, or nil when all are taken.
+    /// The next path nobody has simulated yet, or nil when all are taken; reports the
+    /// paths finished so far (those handed out before, less one per busy worker at most).
     func nextPath() -> Int? {
         lock.lock()
         defer { lock.unlock() }
+        progress?(pathsHandedOut)
         guard pathsHandedOut < totals.count else { return nil }
         pathsHandedOut += 1
         return range.lowerBound + pathsHandedOut - 1
@@ -98,4 +108,25 @@ public struct SimulationOutcome: Sendable {
     let segmentTotals: [[PathTotals]]
     /// Per-segment customer distributions over all paths.
     let distributions: [CustomerDistributions]
+}
+
+extension SimulationOutcome {
+    /// This outcome followed by `next`, whose paths must start where these end.
+    func appending(_ next: SimulationOutcome) -> SimulationOutcome {
+        precondition(next.paths.lowerBound == paths.upperBound, "outcomes must be consecutive")
+        var distributions = self.distributions
+        for index in distributions.indices { distributions[index].merge(next.distributions[index]) }
+        return SimulationOutcome(
+            plan: plan, paths: paths.lowerBound..<next.paths.upperBound, segmentTotals: segmentTotals + next.segmentTotals,
+            distributions: distributions)
+    }
+
+    /// Relative standard error of the portfolio NPV over the paths so far (nil below 2 paths
+    /// or with a zero mean).
+    var portfolioRelativeStandardError: Double? {
+        let values = segmentTotals.map { $0.reduce(0) { $0 + $1.netPresentValue + $1.newBusinessValue } }
+        let estimate = PathStatistics.estimate(values)
+        guard let se = estimate.standardError, estimate.mean != 0 else { return nil }
+        return se / abs(estimate.mean)
+    }
 }

@@ -15,7 +15,7 @@ extension RunSummary {
         for distributions in outcome.distributions { portfolioDistributions.merge(distributions) }
 
         self.run = RunInfo(
-            scenario: plan.scenario.name, paths: plan.paths, seed: plan.seed, horizonMonths: plan.horizonMonths,
+            scenario: plan.scenario.name, paths: outcome.segmentTotals.count, seed: plan.seed, horizonMonths: plan.horizonMonths,
             discountRateAnnual: plan.discount.annualRate, churnsimVersion: ChurnSimVersion.current)
         self.segments = (0..<segmentCount).map { index in
             ScopeSummary(

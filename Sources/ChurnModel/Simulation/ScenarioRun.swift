@@ -12,14 +12,24 @@ public struct ScenarioRun: Sendable {
     public var threads: Int
     /// Report folder; defaults to `Reports/<scenario-name-slug>`.
     public var outputDirectory: String?
+    /// Stop adding paths once the portfolio NPV's relative standard error is at most this
+    /// (checked after each batch of 100 paths; the path count is then at most `paths`).
+    public var targetRelativeStandardError: Double?
+    /// Called with (paths finished, paths planned) while simulating.
+    public var progress: (@Sendable (Int, Int) -> Void)?
 
     /// Describes a run.
-    public init(scenarioFile: String, paths: Int? = nil, seed: UInt64? = nil, threads: Int, outputDirectory: String? = nil) {
+    public init(
+        scenarioFile: String, paths: Int? = nil, seed: UInt64? = nil, threads: Int, outputDirectory: String? = nil,
+        targetRelativeStandardError: Double? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) {
         self.scenarioFile = scenarioFile
         self.paths = paths
         self.seed = seed
         self.threads = threads
         self.outputDirectory = outputDirectory
+        self.targetRelativeStandardError = targetRelativeStandardError
+        self.progress = progress
     }
 
     /// Loads and validates the scenario, simulates it, and writes the report atomically.
@@ -28,7 +38,7 @@ public struct ScenarioRun: Sendable {
     public func execute() throws -> (summary: RunSummary, directory: URL, warnings: [ScenarioProblem]) {
         let (scenario, _, warnings) = try loadScenario()
         let plan = try SimulationPlan(scenario: scenario, paths: paths, seed: seed)
-        let summary = RunSummary(outcome: PortfolioSimulator(plan: plan).run(threads: threads))
+        let summary = RunSummary(outcome: simulate(plan))
         let directory = URL(fileURLWithPath: outputDirectory ?? "Reports/\(Self.slug(scenario.name))")
         try Self.writeReport(summary, scenario: scenario, scenarioFile: scenarioFile, to: directory)
         return (summary, directory, warnings)
@@ -50,6 +60,27 @@ public struct ScenarioRun: Sendable {
         let directory = URL(fileURLWithPath: outputDirectory ?? "Reports/\(name)")
         try ReportDirectory.write([("partial.json", try PartialRun.encoder().encode(partial))], to: directory)
         return (directory, range, warnings)
+    }
+
+    /// All paths, or batches of 100 until the target relative standard error is met. The
+    /// stopping point depends only on the numbers, so it is the same for any thread count.
+    private func simulate(_ plan: SimulationPlan) -> SimulationOutcome {
+        let simulator = PortfolioSimulator(plan: plan)
+        let total = plan.paths
+        let report = progress
+        guard let target = targetRelativeStandardError else {
+            var perPath: (@Sendable (Int) -> Void)?
+            if let report { perPath = { report($0, total) } }
+            return simulator.run(paths: 0..<total, threads: threads, progress: perPath)
+        }
+        let batch = 100
+        var outcome = simulator.run(paths: 0..<min(batch, total), threads: threads)
+        while outcome.paths.upperBound < total, (outcome.portfolioRelativeStandardError ?? .infinity) > target {
+            let start = outcome.paths.upperBound
+            report?(start, total)
+            outcome = outcome.appending(simulator.run(paths: start..<min(start + batch, total), threads: threads))
+        }
+        return outcome
     }
 
     /// Writes the report files of `summary` to `directory`.

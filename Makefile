@@ -1,5 +1,5 @@
 # churnsim — the two entry points README promises, plus helpers.
-.PHONY: setup build demo test bench bench-quick clean
+.PHONY: setup build demo test check-reports reports bench bench-quick clean
 
 setup:
 	@bash scripts/setup.sh
@@ -11,9 +11,36 @@ build: setup
 demo: build
 	.build/release/churnsim run Scenarios/example.yaml
 
-## Installs what is missing, builds and runs every test.
+## Installs what is missing, builds and runs every test, then checks every report kind in headless Chromium.
 test: setup
 	swift test
+	bash scripts/check-reports.sh
+
+## Renders each report kind in headless Chromium (console errors, empty charts, overflowing text).
+check-reports: setup
+	bash scripts/check-reports.sh
+
+## Regenerates the example reports kept in Reports/examples/ from the bundled scenario and data.
+reports: build
+	.build/release/churnsim run Scenarios/example.yaml --output Reports/examples/run
+	.build/release/churnsim fit Scenarios/data/customer_history.csv --model km --strata segment \
+	    --start-date start_date --end-date end_date --as-of 2026-10-31 --output Reports/examples/fit-km
+	.build/release/churnsim fit Scenarios/data/customer_history.csv --model cox --strata segment \
+	    --duration tenure_months --event churned \
+	    --covariates sponsor_change,login_trend,seat_utilisation,support_tickets,csm_assigned \
+	    --output Reports/examples/fit-cox
+	.build/release/churnsim fit Scenarios/data/customer_history.csv --model weibull \
+	    --duration tenure_months --event churned --covariates sponsor_change,login_trend,csm_assigned \
+	    --output Reports/examples/fit-weibull
+	.build/release/churnsim fit Scenarios/data/renewal_cohort.csv --model sbg --periods 12 \
+	    --output Reports/examples/fit-sbg
+
+## Benchmarks against R survival, lifelines and a numpy Monte Carlo (see Benchmarks/README.md).
+bench:
+	bash Benchmarks/run.sh
+
+bench-quick:
+	bash Benchmarks/run.sh --quick
 
 clean:
 	rm -rf .build

@@ -11,10 +11,11 @@ build: setup
 demo: build
 	.build/release/churnsim run Scenarios/example.yaml
 
-## Installs what is missing, builds and runs every test, then checks every report kind in headless Chromium.
+## Installs what is missing, checks every report kind in headless Chromium, then builds and runs every test
+## (the test runner's summary stays the last line).
 test: setup
-	swift test
 	bash scripts/check-reports.sh
+	swift test
 
 ## Renders each report kind in headless Chromium (console errors, empty charts, overflowing text).
 check-reports: setup

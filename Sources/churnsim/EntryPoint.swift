@@ -2,7 +2,8 @@ import ArgumentParser
 import ChurnModel
 import Foundation
 
-/// Runs the root command with churnsim's exit codes: 0 success, 1 failure, 2 bad input.
+/// Runs the root command with churnsim's exit codes: 0 success, 1 failure, 2 bad input,
+/// 130 interrupted.
 @main
 enum EntryPoint {
     static func main() {
@@ -11,25 +12,35 @@ enum EntryPoint {
         do {
             var command = try Churnsim.parseAsRoot()
             try command.run()
-        } catch let error as ScenarioError {
-            fail(error.description, code: 2)
-        } catch let error as DataError {
-            fail(error.description, code: 2)
-        } catch let error as EventTableError {
-            fail(error.description, code: 2)
-        } catch let error as ShardMergeError {
-            fail(error.description, code: 2)
-        } catch let error as FittedModelError {
-            fail(error.description, code: 2)
         } catch let error as ExitCode {
             exit(error.rawValue)
         } catch {
+            if let message = badInput(error) { fail(message, code: 2) }
             let code = Churnsim.exitCode(for: error)
-            if code == .success {
-                Churnsim.exit(withError: error)
+            if code == .success { Churnsim.exit(withError: error) }
+            if code == .validationFailure || error is ValidationError { fail(Churnsim.fullMessage(for: error), code: 2) }
+            fail((error as? CustomStringConvertible)?.description ?? Churnsim.fullMessage(for: error), code: 1)
+        }
+    }
+
+    /// The message of an error caused by the input (scenario, data, model file, shard parts),
+    /// which exits with code 2; nil for other failures (e.g. an optimiser that did not converge).
+    private static func badInput(_ error: any Error) -> String? {
+        switch error {
+        case let error as ScenarioError: error.description
+        case let error as DataError: error.description
+        case let error as EventTableError: error.description
+        case let error as ShardMergeError: error.description
+        case let error as FittedModelError: error.description
+        case let error as CoxModelError: error.description
+        case let error as SurvivalEstimationError: error.description
+        case let error as ShiftedBetaGeometricError: error.description
+        case let error as ParametricRegressionError:
+            switch error {
+            case .didNotConverge, .nonFiniteLikelihood, .singularInformation: nil
+            default: error.description
             }
-            let isUsage = code == .validationFailure || error is ValidationError
-            fail(Churnsim.fullMessage(for: error), code: isUsage ? 2 : 1)
+        default: nil
         }
     }
 

@@ -12,12 +12,12 @@ public enum RunReport {
         let scopes = summary.segments + [summary.portfolio]
         return ReportModel(
             title: "\(scenario.name): portfolio outlook over \(scenario.horizonMonths) months",
-            keyFigures: keyFigures(summary),
+            keyFigures: (summary.customerSuccess.map { [customerSuccessFigure($0)] } ?? []) + keyFigures(summary),
             charts: charts(summary),
             tables: [
                 scopeTable(scopes), unitEconomicsTable(scopes), retentionTable(scopes), arrTable(scopes, showInSummary: false),
-                arrYearlyTable(summary.portfolio), assumptionsTable(scenario),
-            ],
+                arrYearlyTable(summary.portfolio),
+            ] + (summary.customerSuccess.map(customerSuccessTables) ?? []) + [assumptionsTable(scenario)],
             audit: [
                 ("Scenario file", scenarioFile), ("Scenario SHA-256", ReportAudit.sha256(ofFile: scenarioFile)),
                 ("Seed", String(summary.run.seed)),

@@ -20,12 +20,21 @@ public struct Scenario: Sendable, Equatable {
     public var downturn: Downturn?
     /// Folder of the scenario file, against which relative model paths resolve.
     public var baseDirectory: String
+    /// The Customer Success team and its effect on churn, if the scenario has one.
+    public var customerSuccess: CustomerSuccess?
+    /// The accounts-per-CSM grid of `churnsim staffing`, if the scenario sets one.
+    public var staffing: StaffingGrid?
 
-    /// Creates a scenario from already validated parts.
+    /// Creates a scenario from already validated parts; `customerSuccess` must have one
+    /// coverage per segment.
     public init(
         name: String, horizonMonths: Int, paths: Int, seed: UInt64,
-        discountRateAnnual: Double, segments: [Segment], downturn: Downturn? = nil, baseDirectory: String = "."
+        discountRateAnnual: Double, segments: [Segment], downturn: Downturn? = nil, baseDirectory: String = ".",
+        customerSuccess: CustomerSuccess? = nil, staffing: StaffingGrid? = nil
     ) {
+        precondition(customerSuccess.map { $0.coverage.count == segments.count } ?? true, "one coverage per segment")
+        self.customerSuccess = customerSuccess
+        self.staffing = staffing
         self.name = name
         self.horizonMonths = horizonMonths
         self.paths = paths

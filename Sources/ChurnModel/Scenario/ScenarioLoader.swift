@@ -7,7 +7,8 @@ import Yams
 /// ``ScenarioError/invalid(problems:)``, each with file, line, column and key path.
 public enum ScenarioLoader {
     /// Keys allowed at the top level of a scenario file.
-    static let topLevelKeys = ["name", "horizon_months", "paths", "seed", "discount_rate_annual", "segments", "downturn"]
+    static let topLevelKeys = ["name", "horizon_months", "paths", "seed", "discount_rate_annual", "segments", "downturn",
+                                 "customer_success", "staffing"]
 
     /// Loads the scenario at `path`.
     /// - Parameter path: file path, used as given in error messages.
@@ -80,11 +81,14 @@ public enum ScenarioLoader {
                 expected: "an annual rate in [0, 1] (0.10 = 10%)") ?? 0
         let segments = readSegments(top)
         let (downturn, downturnOK) = DownturnReader.read(top, segmentCount: segments?.count ?? 0)
-        guard let name, let horizon, let segments, downturnOK else { return nil }
+        let (customerSuccess, customerSuccessOK) = CustomerSuccessReader.read(top, segments: segments)
+        let (staffing, staffingOK) = CustomerSuccessReader.readStaffing(top)
+        guard let name, let horizon, let segments, downturnOK, customerSuccessOK, staffingOK else { return nil }
         return Scenario(
             name: name, horizonMonths: horizon, paths: paths, seed: UInt64(seed),
             discountRateAnnual: discount, segments: segments, downturn: downturn,
-            baseDirectory: (diagnostics.file as NSString).deletingLastPathComponent)
+            baseDirectory: (diagnostics.file as NSString).deletingLastPathComponent,
+            customerSuccess: customerSuccess, staffing: staffing)
     }
 
     private static func readSegments(_ top: YAMLMappingReader) -> [Segment]? {

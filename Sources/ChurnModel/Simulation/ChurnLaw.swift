@@ -42,7 +42,7 @@ enum ChurnLaw: Sendable {
         case .rate(let sampler, let period):
             return .constant(monthlyProbability: min(max(period.monthly(sampler.value(fromUniform: u)), 0), 1))
         case .model(let model, let monthsPerUnit):
-            return .model(model, monthsPerUnit: monthsPerUnit)
+            return .model(model, monthsPerUnit: monthsPerUnit, hazardRatio: 1)
         }
     }
 }
@@ -51,16 +51,33 @@ enum ChurnLaw: Sendable {
 enum PathHazard: Sendable {
     /// Constant monthly churn probability p: hazard −log(1 − p) per month.
     case constant(monthlyProbability: Double)
-    /// A model on its own time scale of `monthsPerUnit` months.
-    case model(any SurvivalModel, monthsPerUnit: Double)
+    /// A model on its own time scale of `monthsPerUnit` months, its hazard multiplied by
+    /// `hazardRatio` (1 for the model as fitted).
+    case model(any SurvivalModel, monthsPerUnit: Double, hazardRatio: Double)
+
+    /// The hazard multiplied by `ratio` > 0 at every tenure (proportional hazards): a constant
+    /// monthly probability p becomes 1 − (1 − p)^ratio, formed as −expm1(ratio·log1p(−p)); a
+    /// model's cumulative hazard is scaled. `ratio == 1` returns `self` unchanged, so results
+    /// without a hazard ratio stay bit-identical.
+    func scaled(by ratio: Double) -> PathHazard {
+        guard ratio != 1 else { return self }
+        switch self {
+        case .constant(let p):
+            if p >= 1 { return self }
+            return .constant(monthlyProbability: min(max(-Double.expMinusOne(ratio * Double.log(onePlus: -p)), 0), 1))
+        case .model(let model, let monthsPerUnit, let hazardRatio):
+            return .model(model, monthsPerUnit: monthsPerUnit, hazardRatio: hazardRatio * ratio)
+        }
+    }
 
     /// Cumulative hazard at `months` of tenure.
     func cumulativeHazard(atMonths months: Double) -> Double {
         switch self {
         case .constant(let p):
             return p >= 1 ? (months > 0 ? .infinity : 0) : -Double.log(onePlus: -p) * months
-        case .model(let model, let monthsPerUnit):
-            return model.cumulativeHazard(at: months / monthsPerUnit)
+        case .model(let model, let monthsPerUnit, let hazardRatio):
+            let hazard = model.cumulativeHazard(at: months / monthsPerUnit)
+            return hazardRatio == 1 ? hazard : hazardRatio * hazard
         }
     }
 
@@ -71,8 +88,9 @@ enum PathHazard: Sendable {
             if p >= 1 { return lower }
             let rate = -Double.log(onePlus: -p)
             return rate > 0 ? max(target / rate, lower) : .infinity
-        case .model(let model, let monthsPerUnit):
-            return max(model.inverseCumulativeHazard(solving: target, from: lower / monthsPerUnit) * monthsPerUnit, lower)
+        case .model(let model, let monthsPerUnit, let hazardRatio):
+            let unscaled = hazardRatio == 1 ? target : target / hazardRatio
+            return max(model.inverseCumulativeHazard(solving: unscaled, from: lower / monthsPerUnit) * monthsPerUnit, lower)
         }
     }
 }

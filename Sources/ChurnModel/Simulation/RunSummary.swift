@@ -6,6 +6,18 @@ public struct RunSummary: Codable, Sendable, Equatable {
     public var segments: [ScopeSummary]
     /// The whole portfolio.
     public var portfolio: ScopeSummary
+    /// Value of Customer Success against a run without it; nil when the scenario has no
+    /// `customer_success` section (or for merged shards).
+    public var customerSuccess: CustomerSuccessImpact?
+
+    /// Writes every key, with `null` when there is no Customer Success comparison.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(run, forKey: .run)
+        try container.encode(segments, forKey: .segments)
+        try container.encode(portfolio, forKey: .portfolio)
+        try container.encode(customerSuccess, forKey: .customerSuccess)
+    }
 }
 
 /// Identity of a run, enough to reproduce it.

@@ -33,12 +33,23 @@ public struct ScenarioRun: Sendable {
     }
 
     /// Loads and validates the scenario, simulates it, and writes the report atomically.
+    /// With a `customer_success` section the scenario is simulated with its CS coverage and
+    /// again without CS on the same paths, and the summary carries ``CustomerSuccessImpact``.
     /// - Returns: the summary, the folder written and the scenario's plausibility warnings.
     /// - Throws: ``ScenarioError`` for a bad scenario (nothing is written), or a file-system error.
     public func execute() throws -> (summary: RunSummary, directory: URL, warnings: [ScenarioProblem]) {
         let (scenario, _, warnings) = try loadScenario()
-        let plan = try SimulationPlan(scenario: scenario, paths: paths, seed: seed)
-        let summary = RunSummary(outcome: simulate(plan))
+        let ratios = scenario.customerSuccess?.hazardRatios()
+        let plan = try SimulationPlan(scenario: scenario, paths: paths, seed: seed, hazardRatios: ratios)
+        let outcome = simulate(plan)
+        var summary = RunSummary(outcome: outcome)
+        if let customerSuccess = scenario.customerSuccess {
+            // The counterfactual without CS, on the same paths and so the same random numbers.
+            let baseline = try SimulationPlan(scenario: scenario, paths: paths, seed: seed)
+            let withoutCS = PortfolioSimulator(plan: baseline).run(paths: outcome.paths, threads: threads)
+            summary.customerSuccess = CustomerSuccessImpact(
+                customerSuccess: customerSuccess, withCS: outcome, withoutCS: withoutCS)
+        }
         let directory = URL(fileURLWithPath: outputDirectory ?? "Reports/\(Self.slug(scenario.name))")
         try Self.writeReport(summary, scenario: scenario, scenarioFile: scenarioFile, to: directory)
         return (summary, directory, warnings)
@@ -49,7 +60,8 @@ public struct ScenarioRun: Sendable {
     /// - Returns: the folder written, the shard's paths and the scenario's warnings.
     public func executeShard(_ shard: ShardSpecification) throws -> (directory: URL, paths: Range<Int>, warnings: [ScenarioProblem]) {
         let (scenario, text, warnings) = try loadScenario()
-        let plan = try SimulationPlan(scenario: scenario, paths: paths, seed: seed)
+        let plan = try SimulationPlan(
+            scenario: scenario, paths: paths, seed: seed, hazardRatios: scenario.customerSuccess?.hazardRatios())
         let range = shard.range(ofPaths: plan.paths)
         let outcome = PortfolioSimulator(plan: plan).run(paths: range, threads: threads)
         let partial = PartialRun(

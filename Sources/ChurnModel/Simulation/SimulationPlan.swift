@@ -46,14 +46,28 @@ public struct SimulationPlan: Sendable {
     let discountFactors: [Double]
     /// Correlated downturns, if any.
     let downturn: DownturnPlan?
+    /// Per segment, the factor applied to every customer's churn hazard (1 = the scenario's
+    /// churn as written; a Customer Success effect is below 1).
+    public let hazardRatios: [Double]
 
     /// Months at which survival is reported.
     public static let survivalCheckpoints = [12, 24, 36]
 
     /// Builds the plan; `paths` and `seed` override the scenario's when given.
+    ///
+    /// `hazardRatios` (one per segment, each > 0; all 1 when nil) multiplies every customer's
+    /// churn hazard in that segment, new logos included (proportional hazards): a constant
+    /// monthly churn p becomes 1 − (1 − p)^h, a model's cumulative hazard is multiplied by h,
+    /// and downturn multipliers apply on top. A ratio of exactly 1 leaves every number
+    /// bit-identical, and since each customer keeps its own random stream, plans that differ
+    /// only in hazard ratios use common random numbers.
     /// - Throws: ``FittedModelError`` when a segment's model file cannot be used, or
     ///   ``LinearAlgebraError`` when the downturn correlation cannot be factored.
-    public init(scenario: Scenario, paths: Int? = nil, seed: UInt64? = nil) throws {
+    public init(scenario: Scenario, paths: Int? = nil, seed: UInt64? = nil, hazardRatios: [Double]? = nil) throws {
+        precondition(
+            hazardRatios.map { $0.count == scenario.segments.count && $0.allSatisfy { $0 > 0 && $0.isFinite } } ?? true,
+            "one positive hazard ratio per segment")
+        self.hazardRatios = hazardRatios ?? Array(repeating: 1, count: scenario.segments.count)
         self.scenario = scenario
         self.paths = paths ?? scenario.paths
         self.seed = seed ?? scenario.seed
@@ -99,7 +113,8 @@ extension SimulationPlan {
                 law.value(fromUniform: law.drawsUniform ? stream.nextUniform() : 0.5)
             }
             let hazard = segmentPlan.churn.pathHazard(
-                fromUniform: segmentPlan.churn.drawsPerPath ? stream.nextUniform() : 0.5)
+                fromUniform: segmentPlan.churn.drawsPerPath ? stream.nextUniform() : 0.5
+            ).scaled(by: hazardRatios[index])
             let lifetime = LifetimeSampler(
                 termMonths: segmentPlan.segment.contractTermMonths, hazard: hazard,
                 yearMultipliers: multipliers?[index] ?? [])

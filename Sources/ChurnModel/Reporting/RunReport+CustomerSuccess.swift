@@ -1,0 +1,40 @@
+/// The Customer Success part of a run report: one key figure and one table.
+extension RunReport {
+    /// "Customer Success returns X per 1 spent (P10–P90: …); it pays for itself in Y% of paths."
+    static func customerSuccessFigure(_ impact: CustomerSuccessImpact) -> String {
+        let c = NumberFormatting.compactCurrency
+        let net = impact.netValue
+        let value = "Customer Success retains \(c(impact.retainedNetPresentValue.mean)) of NPV for a team costing "
+            + "\(c(impact.costNetPresentValue)) (net \(c(net.mean)), P10–P90: \(c(net.p10))–\(c(net.p90)))"
+        guard let roi = impact.returnOnCost else { return value + " at no CSM cost." }
+        func ratio(_ x: Double) -> String { NumberFormatting.grouped(x, decimals: 2) }
+        return value + "; it returns \(ratio(roi.mean)) per 1 spent (P10–P90: \(ratio(roi.p10))–\(ratio(roi.p90))) "
+            + "and pays for itself in \(NumberFormatting.percent(impact.probabilityPaysForItself)) of paths."
+    }
+
+    /// Per-path CS value (with CS minus without, on common random numbers) and the team by segment.
+    static func customerSuccessTables(_ impact: CustomerSuccessImpact) -> [ReportTable] {
+        let measures: [(String, AmountSummary?, (Double) -> ReportCell)] = [
+            ("retained_logos_at_horizon", impact.retainedLogos, ReportCell.number),
+            ("retained_arr_at_horizon", impact.retainedArrAtHorizon, ReportCell.currency),
+            ("retained_npv", impact.retainedNetPresentValue, ReportCell.currency),
+            ("net_value", impact.netValue, ReportCell.currency),
+            ("return_per_1_spent", impact.returnOnCost, ReportCell.number),
+        ]
+        let rows = measures.map { name, summary, cell -> [ReportCell] in
+            guard let summary else { return [.text(name)] + Array(repeating: .missing(reason: "no cost"), count: 4) }
+            return [.text(name), cell(summary.mean), cell(summary.p10), cell(summary.p50), cell(summary.p90)]
+        }
+        let value = ReportTable(
+            name: "customer_success", title: "Customer Success value per path (with CS − without CS, same random numbers)",
+            columns: ["measure", "mean", "p10", "p50", "p90"], rows: rows)
+        let team = ReportTable(
+            name: "customer_success_team", title: "Customer Success team by segment",
+            columns: ["segment", "accounts_per_csm", "hazard_ratio", "csms", "cost_npv"],
+            rows: impact.segments.map { segment in
+                [.text(segment.name), segment.accountsPerCsm.map(ReportCell.number) ?? .text("tech-touch"),
+                 .number(segment.hazardRatio), .integer(segment.headcount), .currency(segment.costNetPresentValue)]
+            })
+        return [value, team]
+    }
+}

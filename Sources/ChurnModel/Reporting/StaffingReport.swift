@@ -1,0 +1,61 @@
+import Foundation
+
+/// Builds the report of a staffing sweep (`churnsim staffing`): per segment, the net value
+/// of each accounts-per-CSM ratio, the best one and the range within 1% of it.
+public enum StaffingReport {
+    /// The report model: key figures, one chart and one table per swept segment, audit.
+    public static func model(sweep: StaffingSweep, scenario: Scenario, scenarioFile: String, paths: Int) -> ReportModel {
+        let c = NumberFormatting.compactCurrency
+        let figures = sweep.segments.map { segment -> String in
+            let range = segment.nearBestRange.map {
+                "; ratios from \(NumberFormatting.grouped($0.lowerBound)) to \(NumberFormatting.grouped($0.upperBound)) are within 1% of it"
+            } ?? ""
+            return "\(segment.name): the value-maximising coverage is \(segment.best.coverage.label) "
+                + "(\(segment.best.headcount) CSMs, net value \(c(segment.best.netValue.mean)), "
+                + "P10–P90 \(c(segment.best.netValue.p10))–\(c(segment.best.netValue.p90)))\(range)."
+        }
+        return ReportModel(
+            title: "\(scenario.name): CSM staffing",
+            keyFigures: figures + ["Net value is the segment's NPV (today's customers and new logos) less the NPV of its CS team cost."],
+            charts: sweep.segments.compactMap(chart), tables: sweep.segments.map(table),
+            audit: [
+                ("Scenario file", scenarioFile), ("Scenario SHA-256", ReportAudit.sha256(ofFile: scenarioFile)),
+                ("Seed", String(scenario.seed)), ("Paths per ratio", String(paths)),
+                ("churnsim version", ChurnSimVersion.current), ("Generated (UTC)", ReportAudit.timestamp(Date())),
+            ])
+    }
+
+    /// `report.html`, `report.xlsx`, `summary.md` and one CSV per table.
+    public static func files(model: ReportModel) throws -> [(name: String, contents: Data)] {
+        try ReportFiles.rendered(model)
+    }
+
+    private static func table(_ segment: StaffingSweep.SegmentSweep) -> ReportTable {
+        let rows = segment.points.map { point -> [ReportCell] in
+            [.text(point.coverage.label), .integer(point.headcount), .estimate(point.hazardRatio),
+             .currency(point.costNetPresentValue), .share(point.survival12.mean), .currency(point.netValue.mean),
+             .currency(point.netValue.p10), .currency(point.netValue.p90),
+             .text(point == segment.best ? "best" : "")]
+        }
+        return ReportTable(
+            name: "staffing_\(ScenarioRun.slug(segment.name))", title: "\(segment.name): net value by accounts per CSM",
+            columns: ["coverage", "csms", "hazard_ratio", "team_cost_npv", "survival_12", "net_value", "net_value_p10",
+                      "net_value_p90", "best"],
+            rows: rows)
+    }
+
+    private static func chart(_ segment: StaffingSweep.SegmentSweep) -> ReportChart? {
+        let points = segment.points.compactMap { point -> ReportChartPoint? in
+            guard case .accountsPerCSM(let accounts) = point.coverage else { return nil }
+            return ReportChartPoint(x: accounts, y: point.netValue.mean, lower: point.netValue.p10, upper: point.netValue.p90)
+        }
+        guard !points.isEmpty else { return nil }
+        return ReportChart(
+            name: "staffing-\(ScenarioRun.slug(segment.name))",
+            title: "\(segment.name): net value peaks at \(segment.best.coverage.label)",
+            kind: .band, xAxis: ReportChartAxis(title: "Accounts per CSM", unit: .plain),
+            yAxis: ReportChartAxis(title: "Net value", unit: .currency),
+            series: [ReportChartSeries(name: "\(segment.name): mean, P10–P90 band", points: points, colorIndex: 0)],
+            note: "Tech-touch (no named CSM) is in the table; every ratio uses the same random numbers.")
+    }
+}

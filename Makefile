@@ -35,6 +35,7 @@ reports: build
 	    --output Reports/examples/fit-weibull
 	.build/release/churnsim fit Scenarios/data/renewal_cohort.csv --model sbg --periods 12 \
 	    --output Reports/examples/fit-sbg
+	.build/release/churnsim staffing Scenarios/example.yaml --paths 200 --output Reports/examples/staffing
 
 ## Benchmarks against R survival, lifelines and a numpy Monte Carlo (see Benchmarks/README.md).
 bench:

@@ -29,7 +29,7 @@ import Testing
             let result = try CLIHarness.run(["run", "plan.yaml", "--output", "out"], in: directory)
             #expect(result.status == 0, "\(result.standardError)")
             let files = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("out").path)
-            #expect(Set(files) == ["results.json", "report.html", "report.xlsx", "summary.md", "segments.csv", "arr_by_month.csv", "arr_by_year.csv", "assumptions.csv", "unit_economics.csv", "revenue_retention.csv"])
+            #expect(Set(files) == ["results.json", "report.html", "report.xlsx", "summary.md", "segments.csv", "arr_by_month.csv", "arr_by_year.csv", "assumptions.csv", "unit_economics.csv", "revenue_retention.csv", "renewal_probability.csv"])
             let json = try Data(contentsOf: directory.appendingPathComponent("out/results.json"))
             let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
             let portfolio = try #require(object["portfolio"] as? [String: Any])

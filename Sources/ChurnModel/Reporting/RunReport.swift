@@ -15,7 +15,8 @@ public enum RunReport {
             keyFigures: (summary.customerSuccess.map { [customerSuccessFigure($0)] } ?? []) + keyFigures(summary),
             charts: charts(summary),
             tables: [
-                scopeTable(scopes), unitEconomicsTable(scopes), retentionTable(scopes), arrTable(scopes, showInSummary: false),
+                scopeTable(scopes), unitEconomicsTable(scopes), retentionTable(scopes), renewalTable(summary.segments, scenario),
+                arrTable(scopes, showInSummary: false),
                 arrYearlyTable(summary.portfolio),
             ] + (summary.customerSuccess.map(customerSuccessTables) ?? []) + [assumptionsTable(scenario)],
             audit: [
@@ -141,6 +142,18 @@ public enum RunReport {
         return ReportTable(
             name: "revenue_retention", title: "Net and gross revenue retention of today's customers, by year",
             columns: ["scope", "year", "nrr", "nrr_p5", "nrr_p95", "grr", "grr_p5", "grr_p95"], rows: rows)
+    }
+
+    private static func renewalTable(_ segments: [ScopeSummary], _ scenario: Scenario) -> ReportTable {
+        let rows = zip(segments, scenario.segments).filter { $0.1.contractTermMonths > 1 }.flatMap { scope, _ in
+            scope.retention.renewalProbability.map { point -> [ReportCell] in
+                [.text(scope.name), .integer(point.renewal), .integer(point.month), .share(point.value.mean),
+                 .share(point.value.p5), .share(point.value.p95)]
+            }
+        }
+        return ReportTable(
+            name: "renewal_probability", title: "Renewal probability at each renewal (contract segments)",
+            columns: ["segment", "renewal", "month", "probability", "p5", "p95"], rows: rows)
     }
 
     private static func arrYearlyTable(_ portfolio: ScopeSummary) -> ReportTable {

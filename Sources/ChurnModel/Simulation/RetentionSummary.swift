@@ -36,6 +36,19 @@ public struct RetentionSummary: Codable, Sendable, Equatable {
     public var netRevenueRetention: [YearlyAmount]
     /// Gross revenue retention: the same with each customer capped at its MRR a year earlier (≤ 1).
     public var grossRevenueRetention: [YearlyAmount]
+    /// Renewal probability at each renewal within the horizon (segments only): the share of
+    /// customers active just before renewal k (end of month kT − 1) still active after it.
+    public var renewalProbability: [RenewalPoint]
+}
+
+/// The renewal probability at one renewal, summarised across paths.
+public struct RenewalPoint: Codable, Sendable, Equatable {
+    /// Renewal number k (1 = the end of the first contract term).
+    public var renewal: Int
+    /// Month of the renewal, k × term.
+    public var month: Int
+    /// P(renew | active before the renewal), across paths.
+    public var value: PathAmountSummary
 }
 
 /// A per-path ratio for one year, summarised across paths.
@@ -64,7 +77,7 @@ extension UnitEconomicsSummary {
 
 extension RetentionSummary {
     /// Survival curve and NRR/GRR per year from per-path totals (ratios formed per path).
-    init(totals: [PathTotals], horizonMonths: Int) {
+    init(totals: [PathTotals], horizonMonths: Int, termMonths: Int?) {
         let customers = Double(totals.first?.customers ?? 0)
         survivalByMonth = customers == 0 ? [] : (0...horizonMonths).map { month in
             MonthlyAmount(
@@ -82,5 +95,15 @@ extension RetentionSummary {
         }
         netRevenueRetention = ratios { path, y in path.cohortRevenue[12 * (y + 1)] }
         grossRevenueRetention = ratios { path, y in path.cappedRevenue[y] }
+        renewalProbability = termMonths.map { term in
+            stride(from: term, through: horizonMonths, by: term).enumerated().compactMap { index, month in
+                let values = totals.compactMap { path -> Double? in
+                    let before = path.activeCustomers[month - 1]
+                    return before > 0 ? Double(path.activeCustomers[month]) / Double(before) : nil
+                }
+                return values.isEmpty ? nil
+                    : RenewalPoint(renewal: index + 1, month: month, value: PathStatistics.pathAmount(values))
+            }
+        } ?? []
     }
 }

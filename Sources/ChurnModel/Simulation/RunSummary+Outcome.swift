@@ -21,17 +21,19 @@ extension RunSummary {
             ScopeSummary(
                 name: plan.segments[index].segment.name,
                 totals: outcome.segmentTotals.map { $0[index] },
-                distributions: outcome.distributions[index], horizonMonths: plan.horizonMonths)
+                distributions: outcome.distributions[index], horizonMonths: plan.horizonMonths,
+                termMonths: plan.segments[index].segment.contractTermMonths)
         }
         self.portfolio = ScopeSummary(
             name: "Portfolio", totals: portfolioTotals, distributions: portfolioDistributions,
-            horizonMonths: plan.horizonMonths)
+            horizonMonths: plan.horizonMonths, termMonths: nil)
     }
 }
 
 extension ScopeSummary {
     /// Summarises one scope from its per-path totals and per-customer distributions.
-    init(name: String, totals: [PathTotals], distributions: CustomerDistributions, horizonMonths: Int) {
+    /// `termMonths` (the contract term, nil for the portfolio) sets the renewal points.
+    init(name: String, totals: [PathTotals], distributions: CustomerDistributions, horizonMonths: Int, termMonths: Int?) {
         let customers = totals.first?.customers ?? 0
         let perCustomer = { (value: (PathTotals) -> Double) -> Estimate? in
             customers == 0 ? nil : PathStatistics.estimate(totals.map { value($0) / Double(customers) })
@@ -60,7 +62,7 @@ extension ScopeSummary {
             lowerBound: 0, binWidth: 1, shares: distributions.paybackCounts.map { Double($0) / Double(max(paid, 1)) })
         self.netPresentValueHistogram = ShareHistogram(values: scopeValues)
         self.unitEconomics = UnitEconomicsSummary(totals: totals, arrByMonth: annualRecurringRevenueByMonth)
-        self.retention = RetentionSummary(totals: totals, horizonMonths: horizonMonths)
+        self.retention = RetentionSummary(totals: totals, horizonMonths: horizonMonths, termMonths: termMonths)
     }
 }
 

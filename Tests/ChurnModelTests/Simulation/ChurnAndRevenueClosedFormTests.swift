@@ -179,3 +179,22 @@ extension ChurnAndRevenueClosedFormTests {
         #expect(with.retention == without.retention)
     }
 }
+
+extension ChurnAndRevenueClosedFormTests {
+    /// Renewal probability at renewal k: (1 − p)^T for a constant rate; the sBG retention rate
+    /// r_k = (β + k − 1)/(α + β + k − 1) for the shifted-beta-geometric model (Fader & Hardie 2007).
+    @Test func renewalProbabilityAtEachRenewal() throws {
+        let constant = try simulate(singleSegmentScenario(monthlyChurn: 0.02, term: 12))
+        #expect(constant.retention.renewalProbability.map(\.month) == [12, 24, 36, 48, 60])
+        for point in constant.retention.renewalProbability {
+            #expect(within99(point.value.estimate, of: Foundation.pow(0.98, 12.0)), "renewal \(point.renewal)")
+        }
+        let (alpha, beta) = (0.704, 1.182)
+        let sbg = try simulate(singleSegmentScenario(
+            customers: 2000, monthlyChurn: 0, term: 12, churn: .shiftedBetaGeometric(alpha: alpha, beta: beta)))
+        for point in sbg.retention.renewalProbability {
+            let k = Double(point.renewal)
+            #expect(within99(point.value.estimate, of: (beta + k - 1) / (alpha + beta + k - 1)), "renewal \(point.renewal)")
+        }
+    }
+}

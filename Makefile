@@ -36,6 +36,7 @@ reports: build
 	.build/release/churnsim fit Scenarios/data/renewal_cohort.csv --model sbg --periods 12 \
 	    --output Reports/examples/fit-sbg
 	.build/release/churnsim staffing Scenarios/example.yaml --paths 200 --output Reports/examples/staffing
+	.build/release/churnsim sensitivity Scenarios/example.yaml --paths 500 --output Reports/examples/sensitivity
 
 ## Benchmarks against R survival, lifelines and a numpy Monte Carlo (see Benchmarks/README.md).
 bench:

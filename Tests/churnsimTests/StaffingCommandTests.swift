@@ -35,3 +35,19 @@ import Testing
         #expect(result.standardError.contains("needs a customer_success section"))
     }
 }
+
+/// End-to-end `churnsim sensitivity`.
+@Suite struct SensitivityCommandTests {
+    @Test func tornadoReportNamesTheBiggestDriver() throws {
+        let directory = try CLIHarness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let scenario = RunCommandTests.scenario.replacingOccurrences(
+            of: "monthly_rate: 0.04", with: "monthly_rate: { triangular: [0.02, 0.04, 0.07] }")
+        try Data(scenario.utf8).write(to: directory.appendingPathComponent("plan.yaml"))
+        let result = try CLIHarness.run(["sensitivity", "plan.yaml", "--paths", "10", "--output", "out"], in: directory)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("The biggest driver of portfolio NPV is SMB churn rate (per month)"))
+        let csv = try String(contentsOf: directory.appendingPathComponent("out/tornado.csv"), encoding: .utf8)
+        #expect(csv.split(separator: "\n").count == 2)
+    }
+}

@@ -29,7 +29,7 @@ public enum SensitivityReport {
             rows: rows)
         let points = analysis.inputs.map { input in
             ReportChartPoint(
-                x: analysis.baseNetPresentValue, y: 0,
+                x: analysis.baseNetPresentValue, y: analysis.baseNetPresentValue,
                 lower: min(input.netPresentValueAtLow, input.netPresentValueAtHigh),
                 upper: max(input.netPresentValueAtLow, input.netPresentValueAtHigh), label: input.name)
         }

@@ -61,8 +61,15 @@ public struct HistoryFit: Sendable {
         return (summary, directory)
     }
 
-    /// Fits the chosen model (any but `sbg`, which reads cohort counts) to loaded history.
+    /// Fits the chosen model (any but `sbg`, which reads cohort counts) to loaded history,
+    /// recording how its covariates were encoded.
     public func fit(_ history: LoadedHistory) throws -> FitSummary {
+        var summary = try estimate(history)
+        summary.covariateEncodings = history.covariates.isEmpty ? nil : history.covariates.map(FitCovariateEncoding.init)
+        return summary
+    }
+
+    private func estimate(_ history: LoadedHistory) throws -> FitSummary {
         switch model {
         case .cox:
             let options = try CoxOptions(ties: coxTies, confidenceLevel: confidenceLevel, robust: robust)

@@ -31,6 +31,9 @@ public struct FitSummary: Codable, Sendable, Equatable {
     public var tests: [FitTest]
     /// Proportional-hazards check per covariate and `GLOBAL` (Cox: R's `cox.zph`, km transform).
     public var proportionalHazards: [FitTest]?
+    /// How each covariate column of the history became model columns, so that new data
+    /// (`churnsim score`) is encoded the same way; nil for fits without covariates.
+    public var covariateEncodings: [FitCovariateEncoding]?
     /// Kaplan–Meier or Nelson–Aalen table.
     public var table: [FitTableRow]?
     /// Median survival time with its confidence interval, per stratum.
@@ -92,6 +95,7 @@ public struct FitSummary: Codable, Sendable, Equatable {
         try container.encode(baseline, forKey: .baseline)
         try container.encode(projection, forKey: .projection)
         try container.encode(proportionalHazards, forKey: .proportionalHazards)
+        try container.encode(covariateEncodings, forKey: .covariateEncodings)
     }
 }
 
@@ -251,5 +255,44 @@ public struct FitProjectionRow: Codable, Sendable, Equatable {
         try container.encode(survival, forKey: .survival)
         try container.encode(retention, forKey: .retention)
         try container.encode(discountedExpectedResidualLifetime, forKey: .discountedExpectedResidualLifetime)
+    }
+}
+
+/// One covariate column of the history and how it was encoded.
+public struct FitCovariateEncoding: Codable, Sendable, Equatable {
+    /// Column name in the CSV.
+    public var column: String
+    /// `numeric`, `boolean` (true/false, yes/no → 1/0) or `categorical`.
+    public var kind: String
+    /// Levels of a categorical column, sorted (nil otherwise).
+    public var levels: [String]?
+    /// The reference level of a categorical column (all indicators 0).
+    public var reference: String?
+
+    /// Creates an encoding record.
+    public init(column: String, kind: String, levels: [String]? = nil, reference: String? = nil) {
+        self.column = column
+        self.kind = kind
+        self.levels = levels
+        self.reference = reference
+    }
+
+    /// The record of an encoded covariate.
+    public init(_ covariate: EncodedCovariate) {
+        switch covariate.kind {
+        case .numeric: self.init(column: covariate.column, kind: "numeric")
+        case .boolean: self.init(column: covariate.column, kind: "boolean")
+        case .categorical(let levels, let reference):
+            self.init(column: covariate.column, kind: "categorical", levels: levels, reference: reference)
+        }
+    }
+
+    /// Writes every key, with `null` where a value does not exist.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(column, forKey: .column)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(levels, forKey: .levels)
+        try container.encode(reference, forKey: .reference)
     }
 }

@@ -1,0 +1,57 @@
+import ArgumentParser
+import ChurnModel
+import Foundation
+
+/// `churnsim score CUSTOMERS.csv --model fit.yaml`: rank current accounts by churn risk.
+struct ScoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "Rank current accounts by the probability of not renewing at their next renewal and by expected ARR lost.",
+        discussion: "Covariate columns are read by the names the model was fitted with; rows with values the model never saw are listed, the rest are scored.")
+
+    @Argument(help: "Current customers CSV (one row per account).")
+    var customers: String
+
+    @Option(help: "Fitted model (fit.yaml or fit.json from `churnsim fit`).")
+    var model: String
+
+    @Option(help: "Tenure-so-far column, in months.")
+    var tenure: String
+
+    @Option(help: "MRR column.")
+    var mrr: String
+
+    @Option(help: "Account id column.")
+    var id: String?
+
+    @Option(help: "Stratum column, for a stratified fit.")
+    var strata: String?
+
+    @Option(name: .customLong("term-months"), help: "Contract term in months (renewals every term).")
+    var termMonths: Int = 1
+
+    @Option(name: .customLong("time-unit"), help: "Time unit the model was fitted in: months, days, weeks or years.")
+    var timeUnit: String = "months"
+
+    @Option(help: "Report folder (default: Reports/score-<file>).")
+    var output: String?
+
+    static let monthsPerUnit = ["months": 1.0, "days": 12 / 365.25, "weeks": 7 * 12 / 365.25, "years": 12.0]
+
+    func validate() throws {
+        if termMonths < 1 { throw ValidationError("--term-months must be at least 1") }
+        if Self.monthsPerUnit[timeUnit] == nil { throw ValidationError("--time-unit must be months, days, weeks or years") }
+    }
+
+    func run() throws {
+        let specification = ScoringSpecification(
+            tenure: tenure, mrr: mrr, id: id, stratum: strata, termMonths: termMonths,
+            monthsPerUnit: Self.monthsPerUnit[timeUnit] ?? 1)
+        let (scores, errors, directory) = try ScoreRun(
+            customersFile: customers, fitFile: model, specification: specification, outputDirectory: output
+        ).execute()
+        for error in errors { FileHandle.standardError.write(Data("\(error)\n".utf8)) }
+        print("Scored \(scores.count) accounts (\(errors.count) row(s) not scored).")
+        print("Report written to \(directory.path)/")
+    }
+}

@@ -30,6 +30,8 @@ reports: build
 	    --duration tenure_months --event churned \
 	    --covariates sponsor_change,login_trend,seat_utilisation,support_tickets,csm_assigned \
 	    --output Reports/examples/fit-cox
+	.build/release/churnsim score Scenarios/data/current_customers.csv --model Reports/examples/fit-cox/fit.yaml \
+	    --tenure tenure_months --mrr mrr --id customer_id --strata segment --output Reports/examples/score
 	.build/release/churnsim fit Scenarios/data/customer_history.csv --model weibull \
 	    --duration tenure_months --event churned --covariates sponsor_change,login_trend,csm_assigned \
 	    --output Reports/examples/fit-weibull

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Browser check of the human-facing reports: builds churnsim, writes one report of each kind
-# (run, fit km, fit cox, fit sbg, staffing, sensitivity), renders each report.html in headless Chromium and fails on
+# (run, fit km, fit cox, fit sbg, staffing, sensitivity, score), renders each report.html in headless Chromium and fails on
 #   - a console message from the page (the report has no JavaScript, so any is a defect),
 #   - an SVG chart with no data points (data-points="0") or drawing nothing,
 #   - text overflowing its box: an element whose content is wider than itself, a table wider
@@ -37,6 +37,10 @@ fixtures=Tests/ChurnModelTests/Fixtures
 "$bin" fit "$fixtures/sbg_high_end.csv" --model sbg --output "$out/fit-sbg" >/dev/null
 "$bin" staffing Scenarios/example.yaml --paths 10 --output "$out/staffing" >/dev/null
 "$bin" sensitivity Scenarios/example.yaml --paths 20 --output "$out/sensitivity" >/dev/null
+"$bin" fit Scenarios/data/customer_history.csv --model cox --duration tenure_months --event churned --strata segment \
+    --covariates sponsor_change,login_trend,csm_assigned --output "$out/fit-history" >/dev/null
+"$bin" score Scenarios/data/current_customers.csv --model "$out/fit-history/fit.yaml" --tenure tenure_months \
+    --mrr mrr --id customer_id --strata segment --output "$out/score" >/dev/null
 
 probe='<script>
 (function () {
@@ -80,7 +84,7 @@ printf '%s' '<!DOCTYPE html><html><body><main><script>console.error("self-test")
 </tr></tbody></table></main></body></html>' >"$out/self-test/report.html"
 
 failed=0
-for kind in self-test run fit-km fit-cox fit-sbg staffing sensitivity; do
+for kind in self-test run fit-km fit-cox fit-sbg staffing sensitivity score; do
     report="$out/$kind/report.html"
     check="$out/$kind.check.html"
     python3 - "$report" "$check" "$probe" <<'PY'
@@ -119,7 +123,7 @@ done
 # Workbooks: read each report.xlsx back with openpyxl; headers bold, no number stored as text
 # in a numeric column.
 python3 -c "import openpyxl" 2>/dev/null || python3 -m pip install -q openpyxl
-for kind in run fit-km fit-cox fit-sbg staffing sensitivity; do
+for kind in run fit-km fit-cox fit-sbg staffing sensitivity score; do
     if python3 - "$out/$kind/report.xlsx" <<'PY'
 import sys, openpyxl
 problems, sheets = [], 0

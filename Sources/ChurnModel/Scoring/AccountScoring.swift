@@ -59,6 +59,11 @@ public enum AccountScoring {
         path: String, fit: FitSummary, fitFile: String, specification spec: ScoringSpecification
     ) throws -> (scores: [AccountScore], rowErrors: [DataError]) {
         let encodings = fit.covariateEncodings ?? []
+        let slopes = fit.coefficients.filter { !["(Intercept)", "Log(scale)", "alpha", "beta"].contains($0.name) }
+        if encodings.isEmpty, !slopes.isEmpty {
+            throw FittedModelError.unreadable(
+                file: fitFile, reason: "it has covariates but no covariate_encodings; refit it with this version of churnsim")
+        }
         let columns = [spec.tenure, spec.mrr] + [spec.id, spec.stratum].compactMap { $0 } + encodings.map(\.column)
         let csv = try CSVColumns.read(path: path, columns: columns)
         let reader = CellReader(csv: csv, rows: Array(0..<csv.rowCount))
@@ -69,7 +74,7 @@ public enum AccountScoring {
             } catch let error as DataError {
                 errors.append(error)
             } catch {
-                errors.append(.invalidValue(file: path, row: index + 1, column: spec.stratum ?? "", value: "", expected: "\(error)"))
+                errors.append(.invalidTable(file: path, reason: "row \(index + 1) (line \(index + 2)): \(error)"))
             }
         }
         return (scores.sorted { ($0.probabilityNotRenewing, $0.expectedARRLost12Months) > ($1.probabilityNotRenewing, $1.expectedARRLost12Months) }, errors)

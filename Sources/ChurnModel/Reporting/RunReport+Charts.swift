@@ -5,7 +5,7 @@ extension RunReport {
         [
             portfolioFan(summary), segmentFan(summary), paybackHistogram(summary), netPresentValueHistogram(summary),
             survivalBars(summary),
-        ]
+        ] + (summary.customerSuccess.map { [customerSuccessWaterfall($0)] } ?? [])
     }
 
     private static let months = ReportChartAxis(title: "Month", unit: .months)

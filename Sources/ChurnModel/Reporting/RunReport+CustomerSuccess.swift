@@ -37,4 +37,23 @@ extension RunReport {
             })
         return [value, team]
     }
+
+    /// The CFO's waterfall: retained gross-profit NPV, minus the team's cost, gives the net
+    /// value (mean bars, P10–P90 whiskers where the quantity is uncertain).
+    static func customerSuccessWaterfall(_ impact: CustomerSuccessImpact) -> ReportChart {
+        let retained = impact.retainedNetPresentValue, net = impact.netValue
+        let points = [
+            ReportChartPoint(x: 0, y: retained.mean, lower: retained.p10, upper: retained.p90, label: "Retained NPV"),
+            ReportChartPoint(x: 1, y: -impact.costNetPresentValue, label: "CS team cost"),
+            ReportChartPoint(x: 2, y: net.mean, lower: net.p10, upper: net.p90, label: "Net value"),
+        ]
+        let verdict = net.mean >= 0 ? "pays for itself" : "costs more than it retains"
+        return ReportChart(
+            name: "cs-waterfall",
+            title: "Customer Success \(verdict): net value \(NumberFormatting.compactCurrency(net.mean)) "
+                + "(pays for itself in \(NumberFormatting.percent(impact.probabilityPaysForItself)) of paths)",
+            kind: .bar, xAxis: ReportChartAxis(title: "", unit: .plain), yAxis: ReportChartAxis(title: "NPV", unit: .currency),
+            series: [ReportChartSeries(name: "Mean; whiskers P10–P90", points: points, colorIndex: 0)],
+            note: "Retained NPV: gross profit kept by CS against the same paths without CS (common random numbers).")
+    }
 }

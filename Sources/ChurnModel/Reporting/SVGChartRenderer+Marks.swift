@@ -81,8 +81,9 @@ extension SVGChartRenderer {
             for point in finite(series) {
                 guard let category = categories.firstIndex(of: point.x) else { continue }
                 let x = frame.left + band * (Double(category) + 0.1) + barWidth * Double(seriesIndex)
-                let y = frame.y.position(point.y)
-                parts.append("<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(barWidth - 2))\" height=\"\(f(frame.bottom - y))\" fill=\"\(color)\"><title>\(HTMLEscaping.escape(series.name))</title></rect>")
+                // Bars grow from zero, upwards for positive values and downwards for negative ones.
+                let zero = frame.y.position(0), y = frame.y.position(point.y)
+                parts.append("<rect x=\"\(f(x))\" y=\"\(f(Swift.min(y, zero)))\" width=\"\(f(barWidth - 2))\" height=\"\(f(abs(zero - y)))\" fill=\"\(color)\"><title>\(HTMLEscaping.escape(series.name))</title></rect>")
                 if let lower = point.lower, let upper = point.upper, lower.isFinite, upper.isFinite {
                     let centre = x + (barWidth - 2) / 2
                     parts.append("<line class=\"whisker\" x1=\"\(f(centre))\" x2=\"\(f(centre))\" y1=\"\(f(frame.y.position(lower)))\" y2=\"\(f(frame.y.position(upper)))\"/>")

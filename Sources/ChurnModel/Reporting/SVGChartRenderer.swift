@@ -76,8 +76,8 @@ enum SVGChartRenderer {
             let labels = categories.map { category in
                 points.first { $0.x == category }?.label ?? ChartTickLabels.label(category, unit: chart.xAxis.unit, step: 1)
             }
-            let upper = points.flatMap(values).max() ?? 1
-            let y = yScale(chart, lower: 0, upper: upper)
+            let upper = Swift.max(points.flatMap(values).max() ?? 1, 0)
+            let y = yScale(chart, lower: Swift.min(points.flatMap(values).min() ?? 0, 0), upper: upper)
             let x = ChartScale(ticks: [0, Double(categories.count)], start: 72, end: width - 20)
             return Frame(height: 320, left: 72, right: width - 20, top: 14, bottom: 320 - 56, x: x, y: y, categories: labels)
         default:

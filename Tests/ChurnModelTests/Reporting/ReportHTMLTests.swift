@@ -87,3 +87,26 @@ import Testing
         #expect(ReportAudit.sha256(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 }
+
+/// Bar charts with negative values (the Customer Success waterfall's cost) draw downwards from zero.
+@Suite struct NegativeBarTests {
+    @Test func negativeBarHangsFromTheZeroLine() throws {
+        let chart = ReportChart(
+            name: "w", title: "t", kind: .bar, xAxis: ReportChartAxis(title: "", unit: .plain),
+            yAxis: ReportChartAxis(title: "NPV", unit: .currency),
+            series: [ReportChartSeries(name: "s", points: [
+                ReportChartPoint(x: 0, y: 10, label: "gain"), ReportChartPoint(x: 1, y: -30, label: "cost"),
+            ], colorIndex: 0)])
+        let svg = try #require(SVGChartRenderer.render(chart))
+        let rects = svg.components(separatedBy: "<rect ").dropFirst().filter { $0.contains("<title>s</title>") }
+        #expect(rects.count == 2)
+        func attribute(_ name: String, _ rect: String) -> Double? {
+            guard let range = rect.range(of: "\(name)=\"") else { return nil }
+            return Double(rect[range.upperBound...].prefix { $0 != "\"" })
+        }
+        let gain = try #require(rects.first), cost = try #require(rects.last)
+        let zero = try #require(attribute("y", gain)) + (try #require(attribute("height", gain)))
+        #expect(abs(try #require(attribute("y", cost)) - zero) < 0.5)
+        #expect(try #require(attribute("height", cost)) > 2.5 * (try #require(attribute("height", gain))))
+    }
+}

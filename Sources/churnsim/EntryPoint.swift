@@ -18,7 +18,11 @@ enum EntryPoint {
             if let message = badInput(error) { fail(message, code: 2) }
             let code = Churnsim.exitCode(for: error)
             if code == .success { Churnsim.exit(withError: error) }
-            if code == .validationFailure || error is ValidationError { fail(Churnsim.fullMessage(for: error), code: 2) }
+            if code == .validationFailure || error is ValidationError {
+                // ArgumentParser's message already starts with "Error:" and ends with the usage.
+                FileHandle.standardError.write(Data((Churnsim.fullMessage(for: error) + "\n").utf8))
+                exit(2)
+            }
             fail((error as? CustomStringConvertible)?.description ?? Churnsim.fullMessage(for: error), code: 1)
         }
     }

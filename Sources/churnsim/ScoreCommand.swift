@@ -2,6 +2,8 @@ import ArgumentParser
 import ChurnModel
 import Foundation
 
+extension TimeUnit: ExpressibleByArgument {}
+
 /// `churnsim score CUSTOMERS.csv --model fit.yaml`: rank current accounts by churn risk.
 struct ScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,22 +33,19 @@ struct ScoreCommand: ParsableCommand {
     var termMonths: Int = 1
 
     @Option(name: .customLong("time-unit"), help: "Time unit the model was fitted in: months, days, weeks or years.")
-    var timeUnit: String = "months"
+    var timeUnit: TimeUnit = .months
 
     @Option(help: "Report folder (default: Reports/score-<file>).")
     var output: String?
 
-    static let monthsPerUnit = ["months": 1.0, "days": 12 / 365.25, "weeks": 7 * 12 / 365.25, "years": 12.0]
-
     func validate() throws {
         if termMonths < 1 { throw ValidationError("--term-months must be at least 1") }
-        if Self.monthsPerUnit[timeUnit] == nil { throw ValidationError("--time-unit must be months, days, weeks or years") }
     }
 
     func run() throws {
         let specification = ScoringSpecification(
             tenure: tenure, mrr: mrr, id: id, stratum: strata, termMonths: termMonths,
-            monthsPerUnit: Self.monthsPerUnit[timeUnit] ?? 1)
+            monthsPerUnit: timeUnit.months)
         let (scores, errors, directory) = try ScoreRun(
             customersFile: customers, fitFile: model, specification: specification, outputDirectory: output
         ).execute()

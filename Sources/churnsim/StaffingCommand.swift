@@ -12,23 +12,11 @@ struct StaffingCommand: ParsableCommand {
     @Argument(help: "Scenario file (YAML) with a customer_success section.")
     var scenario: String
 
-    @Option(help: "Report folder (default: Reports/<scenario name>-staffing).")
-    var output: String?
-
-    @Option(help: "Monte Carlo paths per ratio, overriding the scenario's (one full run per segment and ratio).")
-    var paths: Int?
-
-    @Option(help: "Worker threads (default: all cores).")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    func validate() throws {
-        if let paths, paths < 1 { throw ValidationError("--paths must be at least 1") }
-        if threads < 1 { throw ValidationError("--threads must be at least 1") }
-    }
+    @OptionGroup var options: RepeatedRunOptions
 
     func run() throws {
         let (sweep, directory) = try StaffingRun(
-            scenarioFile: scenario, paths: paths, threads: threads, outputDirectory: output
+            scenarioFile: scenario, paths: options.paths, threads: options.threads, outputDirectory: options.output
         ).execute()
         for segment in sweep.segments {
             print("\(segment.name): best coverage \(segment.best.coverage.label) (\(segment.best.headcount) CSMs)")

@@ -73,10 +73,10 @@ enum ChurnReader {
         let file = churn.string("model")
         let stratum = churn.string("stratum", required: false)
         let unit = churn.string("time_unit", required: false) ?? "months"
-        let units = ["months": 1.0, "days": 12 / 365.25, "weeks": 7 * 12 / 365.25, "years": 12.0]
-        guard let monthsPerUnit = units[unit] else {
+        guard let monthsPerUnit = TimeUnit(rawValue: unit)?.months else {
             churn.diagnostics.report(
-                .invalidValue(expected: "one of months, days, weeks, years", found: "'\(unit)'"),
+                .invalidValue(
+                    expected: "one of \(TimeUnit.allCases.map(\.rawValue).joined(separator: ", "))", found: "'\(unit)'"),
                 at: churn.mapping["time_unit"]?.mark, keyPath: churn.path("time_unit"))
             return nil
         }

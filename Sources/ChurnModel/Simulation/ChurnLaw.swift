@@ -1,4 +1,3 @@
-import Foundation
 import RealModule
 
 /// A segment's churn law as the engine uses it: resolved once per plan (model files loaded,

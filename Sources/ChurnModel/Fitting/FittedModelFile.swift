@@ -39,9 +39,7 @@ extension FitSummary {
             return try ShiftedBetaGeometric(alpha: alpha, beta: beta)
         case "cox":
             let (linear, _) = try linearPredictor(covariates, names: coefficients.map(\.name), file: file)
-            let rows = try rows(of: baseline ?? [], stratum: stratum, file: file, stratumOf: \.stratum)
-            return try StepCumulativeHazard(
-                times: rows.map(\.time), cumulativeHazards: rows.map(\.cumulativeHazard), relativeRisk: Double.exp(linear))
+            return try coxBaseline(stratum: stratum, file: file, relativeRisk: Double.exp(linear))
         case "kaplan_meier", "nelson_aalen":
             try linearPredictor(covariates, names: [], file: file)
             let rows = try rows(of: table ?? [], stratum: stratum, file: file, stratumOf: \.stratum)
@@ -57,6 +55,15 @@ extension FitSummary {
             let intercept = coefficients.first { $0.name == "(Intercept)" }?.estimate ?? 0
             return ParametricSurvivalModel(family: family, linearPredictor: intercept + linear, scale: scale ?? 1)
         }
+    }
+
+    /// The Cox baseline cumulative hazard of `stratum` (covariates all 0), multiplied by
+    /// `relativeRisk`.
+    /// - Throws: ``FittedModelError`` for an unknown stratum or an unusable curve.
+    func coxBaseline(stratum: String?, file: String, relativeRisk: Double = 1) throws -> StepCumulativeHazard {
+        let rows = try rows(of: baseline ?? [], stratum: stratum, file: file, stratumOf: \.stratum)
+        return try StepCumulativeHazard(
+            times: rows.map(\.time), cumulativeHazards: rows.map(\.cumulativeHazard), relativeRisk: relativeRisk)
     }
 
     /// xᵀβ over `names`, checking that the given covariates are exactly those.

@@ -191,6 +191,8 @@ public enum RunReport {
         case .lognormal(let median, let sigma): "lognormal(median \(NumberFormatting.grouped(median)), sigma \(sigma))"
         case .triangular(let minimum, let mode, let maximum):
             "triangular(\(NumberFormatting.grouped(minimum)), \(NumberFormatting.grouped(mode)), \(NumberFormatting.grouped(maximum)))"
+        case .empirical(let values):
+            "empirical(\(values.file) column \(values.column), \(values.sortedValues.count) values, mean \(NumberFormatting.grouped(values.mean)))"
         }
     }
 

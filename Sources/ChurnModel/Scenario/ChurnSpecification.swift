@@ -19,6 +19,12 @@ public enum ChurnSpecification: Sendable, Equatable {
     /// `churn: { sbg: { alpha: 0.7, beta: 1.2 } }`.
     case shiftedBetaGeometric(alpha: Double, beta: Double)
 
+    /// Whether the churn comes from a fitted model file.
+    public var isFittedModel: Bool {
+        if case .fitted = self { return true }
+        return false
+    }
+
     /// The monthly churn probability when it is a single fixed number, for reports.
     public var fixedMonthlyRate: Double? {
         guard case .rate(.fixed(let rate), let period) = self else { return nil }

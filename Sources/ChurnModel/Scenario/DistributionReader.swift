@@ -1,9 +1,10 @@
 import Yams
 
-/// Reads a ``ValueDistribution``: a number, `{fixed: x}`, `{lognormal: {median, sigma}}`
-/// or `{triangular: [min, mode, max]}`, with every possible value inside a given range.
+/// Reads a ``ValueDistribution``: a number, `{fixed: x}`, `{lognormal: {median, sigma}}`,
+/// `{triangular: [min, mode, max]}` or `{empirical: {file, column}}`, with every possible
+/// value inside a given range.
 enum DistributionReader {
-    static let kinds = ["fixed", "lognormal", "triangular"]
+    static let kinds = ["fixed", "lognormal", "triangular", "empirical"]
 
     /// An amount of money: > 0 when `positive`, otherwise ≥ 0.
     static func read(_ parent: YAMLMappingReader, key: String, positive: Bool) -> ValueDistribution? {
@@ -44,8 +45,28 @@ enum DistributionReader {
             let sigma = parameters.number("sigma", in: 0...10, expected: "a log standard deviation in [0, 10]")
             guard let median, let sigma else { return nil }
             return .lognormal(median: median, sigma: sigma)
+        case "empirical":
+            return readEmpirical(reader, in: range, expected: expected)
         default:
             return readTriangular(reader, in: range, expected: expected)
+        }
+    }
+
+    /// `empirical: { file, column }`: every cell of the column must be a number in `range`;
+    /// a bad cell is reported with its file, row and column.
+    private static func readEmpirical(
+        _ reader: YAMLMappingReader, in range: ClosedRange<Double>, expected: String
+    ) -> ValueDistribution? {
+        guard let source = reader.mapping("empirical", allowedKeys: ["file", "column"]) else { return nil }
+        let file = source.string("file")
+        let column = source.string("column")
+        guard let file, let column else { return nil }
+        let diagnostics = reader.diagnostics
+        return diagnostics.readingData(at: source.mapping.mark, keyPath: source.keyPath) {
+            let csv = try CSVColumns.read(path: diagnostics.resolve(file), columns: [column])
+            let values = try CellReader(csv: csv, rows: Array(0..<csv.rowCount))
+                .numbers(column, expected: expected, where: range.contains)
+            return .empirical(EmpiricalDistribution(file: file, column: column, values: values))
         }
     }
 

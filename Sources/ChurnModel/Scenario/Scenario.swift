@@ -51,7 +51,7 @@ public struct Scenario: Sendable, Equatable {
 public struct Segment: Sendable, Equatable {
     /// Segment name, unique within a scenario.
     public var name: String
-    /// Number of customers in the segment at month 0.
+    /// Number of customers in the segment at month 0 (the book's size when there is one).
     public var customers: Int
     /// Distribution of a customer's monthly recurring revenue, in currency per month.
     public var monthlyRecurringRevenue: ValueDistribution
@@ -67,13 +67,21 @@ public struct Segment: Sendable, Equatable {
     public var revenue: RevenueDynamics
     /// New customers won each month, if any.
     public var newBusiness: NewBusiness?
+    /// The customers on the books today, each with its own MRR, tenure and covariates; nil
+    /// when the segment's `customers` are drawn from `monthlyRecurringRevenue` at tenure 0.
+    /// A book's customers were acquired in the past: their CAC is sunk and not counted, and
+    /// `acquisitionCost` and `monthlyRecurringRevenue` apply to new logos.
+    public var book: CustomerBook?
 
-    /// Creates a segment from already validated parts.
+    /// Creates a segment from already validated parts; with a `book`, `customers` must be its size.
     public init(
         name: String, customers: Int, monthlyRecurringRevenue: ValueDistribution,
         grossMargin: Double, acquisitionCost: ValueDistribution, contractTermMonths: Int,
-        churn: ChurnSpecification, revenue: RevenueDynamics = .none, newBusiness: NewBusiness? = nil
+        churn: ChurnSpecification, revenue: RevenueDynamics = .none, newBusiness: NewBusiness? = nil,
+        book: CustomerBook? = nil
     ) {
+        precondition(book.map { $0.count == customers } ?? true, "customers must be the book's size")
+        self.book = book
         self.name = name
         self.customers = customers
         self.monthlyRecurringRevenue = monthlyRecurringRevenue

@@ -12,6 +12,9 @@ public struct ScenarioProblem: Sendable, Equatable, CustomStringConvertible {
         case invalidValue(expected: String, found: String)
         /// A legal but implausible value (a warning, not an error): `reason` says why.
         case implausibleValue(reason: String)
+        /// A data file the scenario names (a customer book, an empirical column) is unusable;
+        /// the error locates the problem in that file by row and column.
+        case invalidData(DataError)
     }
 
     /// Path of the scenario file as the user gave it.
@@ -52,6 +55,8 @@ public struct ScenarioProblem: Sendable, Equatable, CustomStringConvertible {
             return "\(location): \(subject)expected \(expected), found \(found)"
         case .implausibleValue(let reason):
             return "\(location): warning: \(subject)\(reason)"
+        case .invalidData(let error):
+            return "\(location): \(subject)\(error.description)"
         }
     }
 }

@@ -87,7 +87,7 @@ public enum ScenarioLoader {
         return Scenario(
             name: name, horizonMonths: horizon, paths: paths, seed: UInt64(seed),
             discountRateAnnual: discount, segments: segments, downturn: downturn,
-            baseDirectory: (diagnostics.file as NSString).deletingLastPathComponent,
+            baseDirectory: diagnostics.baseDirectory,
             customerSuccess: customerSuccess, staffing: staffing)
     }
 

@@ -3,7 +3,8 @@ import RealModule
 /// A non-negative quantity that may vary from customer to customer (MRR, CAC).
 ///
 /// Scenario syntax: a plain number (`500`), `{ fixed: 500 }`,
-/// `{ lognormal: { median: 500, sigma: 0.4 } }` or `{ triangular: [min, mode, max] }`.
+/// `{ lognormal: { median: 500, sigma: 0.4 } }`, `{ triangular: [min, mode, max] }` or
+/// `{ empirical: { file: data/customers.csv, column: mrr } }`.
 public enum ValueDistribution: Sendable, Equatable {
     /// Every customer has this value.
     case fixed(Double)
@@ -11,15 +12,19 @@ public enum ValueDistribution: Sendable, Equatable {
     case lognormal(median: Double, sigma: Double)
     /// Triangular on [minimum, maximum] with the given mode.
     case triangular(minimum: Double, mode: Double, maximum: Double)
+    /// The values of a CSV column, resampled with replacement.
+    case empirical(EmpiricalDistribution)
 
     /// The expected value of the distribution.
     ///
-    /// Log-normal: median · exp(σ²/2). Triangular: (min + mode + max) / 3.
+    /// Log-normal: median · exp(σ²/2). Triangular: (min + mode + max) / 3. Empirical: the
+    /// mean of the column.
     public var mean: Double {
         switch self {
         case .fixed(let value): value
         case .lognormal(let median, let sigma): median * Double.exp(sigma * sigma / 2)
         case .triangular(let minimum, let mode, let maximum): (minimum + mode + maximum) / 3
+        case .empirical(let values): values.mean
         }
     }
 
@@ -36,12 +41,14 @@ public enum ValueDistribution: Sendable, Equatable {
     /// A log-normal value is `exp(log median + σ·z)` with z from
     /// ``RandomStream/standardNormalByInversion()``: one uniform per value and no Box–Muller
     /// partner that a per-customer stream would throw away. A triangular value inverts the
-    /// CDF with one uniform (``RandomStream/triangular(minimum:mode:maximum:)``).
+    /// CDF with one uniform (``RandomStream/triangular(minimum:mode:maximum:)``). An empirical
+    /// value is the sorted column at rank ⌊u·n⌋ (``EmpiricalDistribution/quantile(_:)``).
     struct Sampler: Sendable {
         private enum Law: Sendable {
             case fixed(Double)
             case lognormal(logMedian: Double, sigma: Double)
             case triangular(minimum: Double, mode: Double, maximum: Double)
+            case empirical(EmpiricalDistribution)
         }
 
         private let law: Law
@@ -53,16 +60,18 @@ public enum ValueDistribution: Sendable, Equatable {
             case .lognormal(let median, let sigma): law = .lognormal(logMedian: Double.log(median), sigma: sigma)
             case .triangular(let minimum, let mode, let maximum):
                 law = .triangular(minimum: minimum, mode: mode, maximum: maximum)
+            case .empirical(let values): law = .empirical(values)
             }
         }
 
-        /// Whether a draw consumes a uniform: exactly one, except for a fixed value and a
-        /// triangular law of zero width, which take none.
+        /// Whether a draw consumes a uniform: exactly one, except for a fixed value, a
+        /// triangular law of zero width and an empirical column of one value, which take none.
         var drawsUniform: Bool {
             switch law {
             case .fixed: false
             case .lognormal: true
             case .triangular(let minimum, _, let maximum): maximum - minimum > 0
+            case .empirical(let values): values.sortedValues.count > 1
             }
         }
 
@@ -85,6 +94,8 @@ public enum ValueDistribution: Sendable, Equatable {
                 return Double.exp(logMedian + sigma * RandomStream.inverseStandardNormalCDF(u))
             case .triangular(let minimum, let mode, let maximum):
                 return Self.triangular(u, minimum: minimum, mode: mode, maximum: maximum)
+            case .empirical(let values):
+                return values.quantile(u)
             }
         }
 

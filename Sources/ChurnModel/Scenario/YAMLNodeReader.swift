@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Collects every problem found while reading one scenario file, so all are reported at once.
@@ -19,6 +20,33 @@ final class ScenarioDiagnostics {
         problems.append(
             ScenarioProblem(
                 file: file, line: mark?.line, column: mark?.column, keyPath: keyPath, kind: kind))
+    }
+
+    /// The result of `body`, which reads a data file the scenario names; nil after reporting
+    /// its ``DataError`` (or any other failure to read) at `mark` and `keyPath`.
+    func readingData<Value>(at mark: Mark?, keyPath: String, _ body: () throws -> Value) -> Value? {
+        do {
+            return try body()
+        } catch let error as DataError {
+            report(.invalidData(error), at: mark, keyPath: keyPath)
+        } catch {
+            report(.invalidData(.unreadable(file: keyPath, reason: "\(error)")), at: mark, keyPath: keyPath)
+        }
+        return nil
+    }
+
+    /// Folder of the scenario file, against which relative data and model paths resolve.
+    var baseDirectory: String { (file as NSString).deletingLastPathComponent }
+
+    /// `path` as written in the scenario, resolved against ``baseDirectory`` unless absolute.
+    func resolve(_ path: String) -> String { ScenarioPaths.resolve(path, against: baseDirectory) }
+}
+
+/// Where files named in a scenario are: relative paths start at the scenario's folder.
+enum ScenarioPaths {
+    /// `path` itself when absolute, else `path` inside `baseDirectory`.
+    static func resolve(_ path: String, against baseDirectory: String) -> String {
+        path.hasPrefix("/") ? path : (baseDirectory as NSString).appendingPathComponent(path)
     }
 }
 

@@ -93,27 +93,10 @@ public enum AccountScoring {
         }
         var covariates: [String: Double] = [:]
         for encoding in encodings {
-            let value = cell(encoding.column)
-            switch encoding.kind {
-            case "numeric":
-                guard let number = Double(value), number.isFinite else { throw reader.invalid(encoding.column, index, expected: "a number") }
-                covariates[encoding.column] = number
-            case "boolean":
-                switch value.lowercased() {
-                case "true", "yes": covariates[encoding.column] = 1
-                case "false", "no": covariates[encoding.column] = 0
-                default: throw reader.invalid(encoding.column, index, expected: "true/false or yes/no")
-                }
-            default:
-                let levels = encoding.levels ?? []
-                guard levels.contains(value) else {
-                    throw reader.invalid(
-                        encoding.column, index, expected: "a level the model was fitted with (\(levels.joined(separator: ", ")))")
-                }
-                for level in levels where level != encoding.reference {
-                    covariates["\(encoding.column)=\(level)"] = value == level ? 1 : 0
-                }
+            guard let values = encoding.modelValues(ofCell: cell(encoding.column)) else {
+                throw reader.invalid(encoding.column, index, expected: encoding.expectedCell)
             }
+            for (name, value) in zip(encoding.modelNames, values) { covariates[name] = value }
         }
         let model = try fit.survivalModel(covariates: covariates, stratum: spec.stratum.map(cell), file: fitFile)
         let term = Double(spec.termMonths)

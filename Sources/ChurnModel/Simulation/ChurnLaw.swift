@@ -1,4 +1,3 @@
-import Foundation
 import RealModule
 
 /// A segment's churn law as the engine uses it: resolved once per plan (model files loaded,
@@ -22,7 +21,7 @@ enum ChurnLaw: Sendable {
         case .shiftedBetaGeometric(let alpha, let beta):
             self = .model(try ShiftedBetaGeometric(alpha: alpha, beta: beta), monthsPerUnit: Double(termMonths))
         case .fitted(let reference):
-            let path = reference.file.hasPrefix("/") ? reference.file : (baseDirectory as NSString).appendingPathComponent(reference.file)
+            let path = ScenarioPaths.resolve(reference.file, against: baseDirectory)
             let summary = try FittedModelFile.load(path: path)
             let model = try summary.survivalModel(covariates: reference.covariates, stratum: reference.stratum, file: path)
             let monthsPerUnit = summary.model == "sbg" ? Double(termMonths) : reference.monthsPerUnit

@@ -43,6 +43,35 @@ struct CustomerBatch {
         for k in 0..<count { acquisitionCost[k] = costLaw.value(fromUniform: costUniforms[k]) }
         for k in 0..<count { lifetime[k] = lifetimeLaw.months(fromUniform: lifetimeUniforms[k]) }
     }
+
+    /// Takes book customers `first ..< first + count` (substreams from `firstSubstream`):
+    /// their MRR from the book, no CAC (it was paid when they were won), and a lifetime
+    /// conditional on their tenure, from the segment's hazard or, with a regression, from
+    /// their own covariates.
+    mutating func draw(
+        _ book: BookPlan, laws: SimulationPlan.SegmentPathLaws, first: Int, count: Int, seed: UInt64, path: UInt64,
+        firstSubstream: UInt64
+    ) {
+        let drawsLifetime = book.regression != nil || laws.lifetime.drawsUniform
+        for k in 0..<count where drawsLifetime {
+            var stream = RandomStream(seed: seed, stream: path, substream: firstSubstream + UInt64(k))
+            lifetimeUniforms[k] = stream.nextUniform()
+        }
+        for k in 0..<count {
+            let customer = first + k
+            revenue[k] = book.revenue[customer]
+            acquisitionCost[k] = 0
+            var law = laws.lifetime
+            if let (model, design) = book.regression {
+                let eta = model.linearPredictor(design: design, customer: customer, parameters: laws.coefficients)
+                law = law.replacingHazard(
+                    model.hazard(
+                        parameters: laws.coefficients, linearPredictor: eta, monthsPerUnit: book.monthsPerUnit,
+                        hazardRatio: laws.hazardRatio))
+            }
+            lifetime[k] = law.residualMonths(fromUniform: lifetimeUniforms[k], tenure: book.tenureMonths[customer])
+        }
+    }
 }
 
 /// Running totals of one segment on one path, fed batch by batch in customer order.

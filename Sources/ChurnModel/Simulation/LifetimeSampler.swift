@@ -89,20 +89,61 @@ struct LifetimeSampler: Sendable {
         return overflow ? Int.max / 2 : min(months, Int.max / 2)
     }
 
-    /// The tenure τ where Σ over years of multiplier × (hazard accumulated in that year)
-    /// reaches `target`: walk the years, then solve inside the year where it is crossed.
-    static func tenure(reaching target: Double, hazard: PathHazard, yearMultipliers: [Double]) -> Double {
+    /// The law of a customer whose hazard is `hazard` instead of the segment's, with the same
+    /// downturn years (a book customer's covariates).
+    func replacingHazard(_ hazard: PathHazard) -> LifetimeSampler {
+        guard case .general(_, let multipliers) = kind else {
+            return LifetimeSampler(termMonths: termMonths, kind: .general(hazard, yearMultipliers: []))
+        }
+        return LifetimeSampler(termMonths: termMonths, kind: .general(hazard, yearMultipliers: multipliers))
+    }
+
+    /// The months from now until a customer who has already survived `tenure` months leaves
+    /// (nil: never), for uniform `u`: the lifetime conditional on T > tenure.
+    ///
+    /// The customer's next renewal is at tenure R = T·(⌊tenure/T⌋ + 1). A geometric law is
+    /// memoryless across renewals: it leaves at renewal R + T·(K − 1) with K drawn as for a
+    /// new customer. A general hazard is solved from H(tenure) on (``tenure(reaching:hazard:yearMultipliers:from:)``,
+    /// calendar years counted from now), so a piecewise rate starts in the right piece and an
+    /// sBG law continues from the renewals already made; the lifetime is rounded up to a
+    /// renewal (at least R). The months from now are rounded up to whole months, so that a
+    /// customer active now pays at least this month. With tenure 0 this is
+    /// ``months(fromUniform:)``.
+    func residualMonths(fromUniform u: Double, tenure: Double) -> Int? {
+        let term = Double(termMonths)
+        let nextRenewal = term * ((tenure / term).rounded(.down) + 1)
+        let end: Double
+        switch kind {
+        case .never: return nil
+        case .firstRenewal: end = nextRenewal
+        case .geometric(let logRenewal):
+            let terms = RandomStream.geometric(fromUniform: u, logRenewalProbability: logRenewal)
+            end = nextRenewal + term * Double(terms - 1)
+        case .general(let hazard, let multipliers):
+            let churnTenure = Self.tenure(reaching: -Double.log(u), hazard: hazard, yearMultipliers: multipliers, from: tenure)
+            guard churnTenure.isFinite else { return nil }
+            end = max(term * (churnTenure / term).rounded(.up), nextRenewal)
+        }
+        let months = (end - tenure).rounded(.up)
+        return months < Double(Int.max / 2) ? max(1, Int(months)) : Int.max / 2
+    }
+
+    /// The tenure τ where Σ over calendar years of multiplier × (hazard accumulated in that
+    /// year) reaches `target`, for a customer at tenure `start` now: walk the years (year y
+    /// covers tenures start + 12y … start + 12(y + 1)), then solve inside the year where it is
+    /// crossed. With `start` 0, tenure and months from now coincide.
+    static func tenure(reaching target: Double, hazard: PathHazard, yearMultipliers: [Double], from start: Double = 0) -> Double {
         var accumulated = 0.0
         for (year, multiplier) in yearMultipliers.enumerated() where multiplier > 0 {
-            let start = Double(12 * year), end = Double(12 * (year + 1))
-            let startHazard = hazard.cumulativeHazard(atMonths: start)
-            let increase = hazard.cumulativeHazard(atMonths: end) - startHazard
+            let yearStart = start + Double(12 * year), yearEnd = start + Double(12 * (year + 1))
+            let startHazard = hazard.cumulativeHazard(atMonths: yearStart)
+            let increase = hazard.cumulativeHazard(atMonths: yearEnd) - startHazard
             if accumulated + multiplier * increase >= target {
-                return hazard.months(reaching: startHazard + (target - accumulated) / multiplier, from: start)
+                return hazard.months(reaching: startHazard + (target - accumulated) / multiplier, from: yearStart)
             }
             accumulated += multiplier * increase
         }
-        let start = Double(12 * yearMultipliers.count)
-        return hazard.months(reaching: hazard.cumulativeHazard(atMonths: start) + (target - accumulated), from: start)
+        let tailStart = start + Double(12 * yearMultipliers.count)
+        return hazard.months(reaching: hazard.cumulativeHazard(atMonths: tailStart) + (target - accumulated), from: tailStart)
     }
 }

@@ -42,7 +42,7 @@ struct PathSimulator {
     /// not depend on batching or on how paths are spread over threads.
     private func simulate(
         _ segmentPlan: SimulationPlan.SegmentPlan,
-        laws: (lifetime: LifetimeSampler, economics: SegmentEconomics, newLogosPerMonth: Double),
+        laws: SimulationPlan.SegmentPathLaws,
         path: UInt64, firstCustomer: UInt64, distributions: inout CustomerDistributions
     ) -> PathTotals {
         let horizon = plan.horizonMonths
@@ -54,9 +54,15 @@ struct PathSimulator {
         var start = 0
         while start < customers {
             let count = min(Self.batchSize, customers - start)
-            batch.draw(
-                segmentPlan, lifetime: laws.lifetime, count: count, seed: plan.seed, path: path,
-                firstSubstream: firstCustomer + UInt64(start))
+            if let book = segmentPlan.book {
+                batch.draw(
+                    book, laws: laws, first: start, count: count, seed: plan.seed, path: path,
+                    firstSubstream: firstCustomer + UInt64(start))
+            } else {
+                batch.draw(
+                    segmentPlan, lifetime: laws.lifetime, count: count, seed: plan.seed, path: path,
+                    firstSubstream: firstCustomer + UInt64(start))
+            }
             accumulator.record(
                 batch, count: count, grossMargin: segmentPlan.segment.grossMargin, economics: laws.economics,
                 distributions: &distributions)

@@ -26,6 +26,22 @@ public struct SimulationPlan: Sendable {
         let fixedEconomics: SegmentEconomics?
         /// Law of the expected new logos per month (fixed 0 without new business).
         let newLogos: ValueDistribution.Sampler
+        /// The customers on the books today, when the segment lists them.
+        let book: BookPlan?
+    }
+
+    /// One segment's laws on one path.
+    struct SegmentPathLaws {
+        /// Lifetimes (the path's churn rate and downturn years).
+        let lifetime: LifetimeSampler
+        /// Revenue and cost tables (the path's growth and cost draws).
+        let economics: SegmentEconomics
+        /// Expected new logos per month.
+        let newLogosPerMonth: Double
+        /// The regression coefficients behind a book's per-customer hazards (empty without).
+        let coefficients: [Double]
+        /// The factor on every customer's hazard (``SimulationPlan/hazardRatios``).
+        let hazardRatio: Double
     }
 
     /// The scenario the plan was built from.
@@ -86,12 +102,16 @@ public struct SimulationPlan: Sendable {
                 expansion: laws[0].value(fromUniform: 0.5), contraction: laws[1].value(fromUniform: 0.5),
                 uplift: laws[2].value(fromUniform: 0.5), costToServe: laws[3].value(fromUniform: 0.5),
                 termMonths: segment.contractTermMonths, horizon: horizon, discount: discount, annuity: annuity)
+            let book = try segment.book.map {
+                try BookPlan($0, churn: segment.churn, termMonths: segment.contractTermMonths, baseDirectory: scenario.baseDirectory)
+            }
+            let churn = book?.segmentChurn(segment.churn, hasNewLogos: segment.newBusiness != nil) ?? segment.churn
             return SegmentPlan(
                 segment: segment, revenue: ValueDistribution.Sampler(segment.monthlyRecurringRevenue),
                 acquisitionCost: ValueDistribution.Sampler(segment.acquisitionCost),
-                churn: try ChurnLaw(segment.churn, termMonths: segment.contractTermMonths, baseDirectory: scenario.baseDirectory),
+                churn: try ChurnLaw(churn, termMonths: segment.contractTermMonths, baseDirectory: scenario.baseDirectory),
                 expansion: laws[0], contraction: laws[1], uplift: laws[2], costToServe: laws[3], fixedEconomics: fixed,
-                newLogos: ValueDistribution.Sampler(segment.newBusiness?.perMonth ?? .fixed(0)))
+                newLogos: ValueDistribution.Sampler(segment.newBusiness?.perMonth ?? .fixed(0)), book: book)
         }
         self.downturn = try scenario.downturn.map { try DownturnPlan($0, horizonMonths: horizon) }
     }
@@ -103,7 +123,7 @@ extension SimulationPlan {
     ///
     /// Path-level numbers come from their own substreams, counted down from 2³² − 1 (the
     /// downturn) and 2³² − 2 − s (segment s), apart from the customers' substreams 0, 1, ….
-    func pathLaws(path: Int) -> [(lifetime: LifetimeSampler, economics: SegmentEconomics, newLogosPerMonth: Double)] {
+    func pathLaws(path: Int) -> [SegmentPathLaws] {
         let top = UInt64(UInt32.max)
         var downturnStream = RandomStream(seed: seed, stream: UInt64(path), substream: top)
         let multipliers = downturn?.yearMultipliers(using: &downturnStream)
@@ -123,7 +143,9 @@ extension SimulationPlan {
                 uplift: draw(segmentPlan.uplift), costToServe: draw(segmentPlan.costToServe),
                 termMonths: segmentPlan.segment.contractTermMonths, horizon: horizonMonths, discount: discount,
                 annuity: annuityFactors)
-            return (lifetime, economics, draw(segmentPlan.newLogos))
+            return SegmentPathLaws(
+                lifetime: lifetime, economics: economics, newLogosPerMonth: draw(segmentPlan.newLogos),
+                coefficients: segmentPlan.book?.regression?.model.estimates ?? [], hazardRatio: hazardRatios[index])
         }
     }
 }

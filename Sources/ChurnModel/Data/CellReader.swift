@@ -36,15 +36,4 @@ struct CellReader {
             }
         }
     }
-
-    /// ISO dates.
-    func dates(_ column: String) throws -> [CalendarDate] {
-        try cells(column).enumerated().map { index, cell in try date(cell, column: column, index) }
-    }
-
-    /// `cell`, the value in kept row `index` of `column`, as an ISO date.
-    func date(_ cell: String, column: String, _ index: Int) throws -> CalendarDate {
-        guard let date = CalendarDate(iso: cell) else { throw invalid(column, index, expected: "a date as YYYY-MM-DD") }
-        return date
-    }
 }

@@ -4,10 +4,11 @@ struct CellReader {
     /// 0-based indices of the data rows in use.
     let rows: [Int]
 
-    /// Trimmed cells of `column` in the kept rows.
+    /// Trimmed cells of `column` in the kept rows; the stored column itself, without a copy,
+    /// when every row is kept.
     func cells(_ column: String) -> [String] {
         let all = csv.column(column)
-        return rows.map { all[$0] }
+        return rows.count == all.count ? all : rows.map { all[$0] }
     }
 
     /// The error for kept row `index` of `column`.

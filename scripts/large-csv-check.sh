@@ -38,7 +38,7 @@ awk -v n="$block_rows" 'BEGIN {
 }' > "$work/block.csv"
 file="$work/history.csv"
 echo "customer_id,segment,start_date,end_date,tenure_months,churned,mrr,seats,notes" > "$file"
-target_bytes=$(awk -v g="$size_gb" 'BEGIN { printf "%d", g * 1024 * 1024 * 1024 }')
+target_bytes=$(awk -v g="$size_gb" 'BEGIN { printf "%.0f", g * 1024 * 1024 * 1024 }')
 block_bytes=$(stat -c %s "$work/block.csv")
 blocks=$(( (target_bytes + block_bytes - 1) / block_bytes ))
 echo "Writing $blocks blocks of $block_rows rows ($(( blocks * block_bytes / 1024 / 1024 )) MiB) to $file"

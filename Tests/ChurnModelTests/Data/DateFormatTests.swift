@@ -15,6 +15,16 @@ import Testing
             specification: HistorySpecification(time: .dates(start: "start", end: "end", asOf: asOf), dateFormat: format))
     }
 
+    /// The error loading `text` throws, or nil when it loads.
+    func rejection(_ text: String, format: DateFormat = .auto) throws -> DataError? {
+        do {
+            _ = try load(text, format: format)
+            return nil
+        } catch let error as DataError {
+            return error
+        }
+    }
+
     /// Days from each start to its end (or to the as-of date), back from months.
     func days(_ loaded: LoadedHistory) -> [Int] {
         loaded.table.durations.map { Int(($0 * CalendarDate.daysPerMonth).rounded()) }
@@ -58,49 +68,33 @@ import Testing
 
     @Test func ambiguousColumnsAskForTheFormatAndTheFlagSettlesThem() throws {
         let text = "id,start,end\na,01/02/2025,03/04/2025\nb,05/06/2025,\n"
-        do {
-            _ = try load(text)
-            Issue.record("ambiguous dates were accepted")
-        } catch let error as DataError {
-            guard case .invalidValue(_, 1, "start", "01/02/2025", _) = error else { Issue.record("\(error)"); return }
-            #expect(error.description.contains("--date-format dmy or mdy"))
-        }
+        let error = try rejection(text)
+        guard case .invalidValue(_, 1, "start", "01/02/2025", _)? = error else { Issue.record("\(String(describing: error))"); return }
+        #expect(error?.description.contains("--date-format dmy or mdy") == true)
         #expect(days(try load(text, format: .dmy)) == [61, 209])  // 2025-02-01 → 04-03; 2025-06-05 → 12-31
         #expect(days(try load(text, format: .mdy)) == [61, 239])  // 2025-01-02 → 03-04; 2025-05-06 → 12-31
     }
 
     @Test func contradictoryOrdersNameTheLaterRowAndTheEarlierOne() throws {
         let text = "id,start,end\na,13/01/2025,\nb,01/01/2025,\nc,01/14/2025,\n"
-        do {
-            _ = try load(text)
-            Issue.record("contradictory dates were accepted")
-        } catch let error as DataError {
-            guard case .invalidValue(_, 3, "start", "01/14/2025", _) = error else { Issue.record("\(error)"); return }
-            #expect(error.description.contains("row 1 has '13/01/2025' (day first)"))
-        }
+        let error = try rejection(text)
+        guard case .invalidValue(_, 3, "start", "01/14/2025", _)? = error else { Issue.record("\(String(describing: error))"); return }
+        #expect(error?.description.contains("row 1 has '13/01/2025' (day first)") == true)
     }
 
     @Test func isoFormatRejectsYearLastDatesWithTheirRow() throws {
-        do {
-            _ = try load("id,start,end\na,2025-01-02,\nb,13/01/2025,\n", format: .iso)
-            Issue.record("accepted")
-        } catch let error as DataError {
-            guard case .invalidValue(_, 2, "start", "13/01/2025", "a date as YYYY-MM-DD") = error else {
-                Issue.record("\(error)")
-                return
-            }
+        let error = try rejection("id,start,end\na,2025-01-02,\nb,13/01/2025,\n", format: .iso)
+        guard case .invalidValue(_, 2, "start", "13/01/2025", "a date as YYYY-MM-DD")? = error else {
+            Issue.record("\(String(describing: error))")
+            return
         }
     }
 
     @Test func impossibleDayInTheChosenOrderIsLocated() throws {
-        do {
-            _ = try load("id,start,end\na,2025-01-02,02/30/2025\n", format: .mdy)
-            Issue.record("accepted")
-        } catch let error as DataError {
-            guard case .invalidValue(_, 1, "end", "02/30/2025", "a date as MM/DD/YYYY") = error else {
-                Issue.record("\(error)")
-                return
-            }
+        let error = try rejection("id,start,end\na,2025-01-02,02/30/2025\n", format: .mdy)
+        guard case .invalidValue(_, 1, "end", "02/30/2025", "a date as MM/DD/YYYY")? = error else {
+            Issue.record("\(String(describing: error))")
+            return
         }
     }
 

@@ -4,6 +4,7 @@ import Foundation
 
 extension FitModel: ExpressibleByArgument {}
 extension TieMethod: ExpressibleByArgument {}
+extension HistorySpecification.MissingValuePolicy: ExpressibleByArgument {}
 
 /// Confidence-interval types spelt as R's `conf.type`.
 enum ConfTypeArgument: String, ExpressibleByArgument, CaseIterable {
@@ -25,7 +26,10 @@ struct FitCommand: ParsableCommand {
         abstract: "Fit a survival model to customer history and write fit.json, fit.yaml, tables and a report.",
         discussion: """
             Time comes from --duration and --event (any unit), or from --start-date and --end-date \
-            (ISO dates; blank end = still active) with --as-of, giving months.
+            (blank end = still active) with --as-of, giving months. Dates are YYYY-MM-DD or YYYY/MM/DD \
+            (a time after the date is ignored); DD/MM/YYYY or MM/DD/YYYY are detected when the data \
+            settles the order, else give --date-format. Cells that are empty, NA, N/A, #N/A, NaN, null \
+            or None (any case) are missing.
             """)
 
     @Argument(help: "Customer history CSV (comma, semicolon or tab separated, with a header row).")
@@ -43,7 +47,7 @@ struct FitCommand: ParsableCommand {
     @Option(help: "Late-entry time column (subject at risk on (entry, duration]).")
     var entry: String?
 
-    @Option(name: .customLong("start-date"), help: "Start date column (YYYY-MM-DD).")
+    @Option(name: .customLong("start-date"), help: "Start date column.")
     var startDate: String?
 
     @Option(name: .customLong("end-date"), help: "End date column; blank while active.")
@@ -85,8 +89,20 @@ struct FitCommand: ParsableCommand {
     @Option(name: .customLong("conf-level"), help: "Confidence level of every interval.")
     var confLevel: Double = 0.95
 
-    @Flag(name: .customLong("drop-missing"), help: "Drop rows with blank/NA cells in used columns instead of failing.")
+    @Option(help: ArgumentHelp(
+        "Rows with a missing cell in a used column: error (stop, naming row and column) or drop (skip them, with a warning).",
+        valueName: "error|drop"))
+    var missing: HistorySpecification.MissingValuePolicy?
+
+    @Flag(name: .customLong("drop-missing"), help: "Same as --missing drop.")
     var dropMissing = false
+
+    @Option(name: .customLong("date-format"), help: ArgumentHelp(
+        "How dates are written: auto, iso (YYYY-MM-DD), dmy (DD/MM/YYYY) or mdy (MM/DD/YYYY); strftime forms such as %d/%m/%Y also work.",
+        valueName: "auto|iso|dmy|mdy"))
+    var dateFormat: DateFormat = .auto
+
+    @OptionGroup var csv: CSVInputOptions
 
     @Option(help: "Report folder (default: Reports/fit-<file>-<model>).")
     var output: String?
@@ -109,6 +125,7 @@ struct FitCommand: ParsableCommand {
         if duration != nil, event == nil { throw ValidationError("--duration needs --event") }
         if startDate != nil, endDate == nil || asOf == nil { throw ValidationError("--start-date needs --end-date and --as-of") }
         if let asOf, CalendarDate(iso: asOf) == nil { throw ValidationError("--as-of must be a date as YYYY-MM-DD") }
+        if dropMissing, missing == .error { throw ValidationError("--drop-missing contradicts --missing error") }
         if !(confLevel > 0 && confLevel < 1) { throw ValidationError("--conf-level must be in (0, 1)") }
     }
 
@@ -139,6 +156,7 @@ struct FitCommand: ParsableCommand {
         }
         return HistorySpecification(
             time: time, covariates: columns, strata: strata, weights: weights, cluster: cluster,
-            referenceLevels: levels, missingValues: dropMissing ? .dropRow : .error)
+            referenceLevels: levels, missingValues: dropMissing ? .dropRow : missing ?? .error,
+            delimiter: csv.delimiter, dateFormat: dateFormat)
     }
 }

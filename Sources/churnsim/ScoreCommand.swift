@@ -38,6 +38,8 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "Report folder (default: Reports/score-<file>).")
     var output: String?
 
+    @OptionGroup var csv: CSVInputOptions
+
     func validate() throws {
         if termMonths < 1 { throw ValidationError("--term-months must be at least 1") }
     }
@@ -45,7 +47,7 @@ struct ScoreCommand: ParsableCommand {
     func run() throws {
         let specification = ScoringSpecification(
             tenure: tenure, mrr: mrr, id: id, stratum: strata, termMonths: termMonths,
-            monthsPerUnit: timeUnit.months)
+            monthsPerUnit: timeUnit.months, delimiter: csv.delimiter)
         let (scores, errors, directory) = try ScoreRun(
             customersFile: customers, fitFile: model, specification: specification, outputDirectory: output
         ).execute()

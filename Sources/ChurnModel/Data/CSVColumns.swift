@@ -5,7 +5,7 @@ import Foundation
 /// Only the requested columns are kept, so memory grows with the columns used rather than
 /// with the file. Quoted fields (with embedded delimiters, quotes and line breaks) and a
 /// UTF-8 byte-order mark are handled by ``CSVRecordReader``; the delimiter (comma,
-/// semicolon or tab) is detected from the header line unless given.
+/// semicolon or tab) is detected from the header line unless forced with ``CSVDelimiter``.
 public struct CSVColumns: Sendable {
     /// The file as named by the user.
     public let file: String
@@ -20,13 +20,10 @@ public struct CSVColumns: Sendable {
     /// - Parameters:
     ///   - path: file path, used as given in messages.
     ///   - columns: column names to keep; each must be in the header.
-    ///   - delimiter: field separator; detected from the header line when nil.
+    ///   - delimiter: field separator; ``CSVDelimiter/auto`` detects it from the header line.
     /// - Throws: ``DataError`` naming the file, and the row for a ragged row.
-    public static func read(path: String, columns: [String], delimiter: Character? = nil) throws -> CSVColumns {
-        let separator = try delimiter ?? detectDelimiter(path: path)
-        guard let byte = separator.asciiValue else {
-            throw DataError.unreadable(file: path, reason: "delimiter must be a single ASCII character")
-        }
+    public static func read(path: String, columns: [String], delimiter: CSVDelimiter = .auto) throws -> CSVColumns {
+        let byte = try delimiter.byte ?? detectDelimiter(path: path)
         guard let reader = CSVRecordReader(path: path, delimiter: byte) else {
             throw DataError.unreadable(file: path, reason: "no such readable file")
         }
@@ -61,16 +58,16 @@ public struct CSVColumns: Sendable {
     }
 
     /// The delimiter among `,`, `;` and tab that occurs most often in the first line.
-    static func detectDelimiter(path: String) throws -> Character {
+    static func detectDelimiter(path: String) throws -> UInt8 {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw DataError.unreadable(file: path, reason: "no such readable file")
         }
         defer { try? handle.close() }
         let prefix = String(decoding: handle.readData(ofLength: 64 * 1024), as: UTF8.self)
         let firstLine = prefix.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-        let candidates: [Character] = [",", ";", "\t"]
-        let counts = candidates.map { candidate in firstLine.filter { $0 == candidate }.count }
-        guard let best = counts.indices.max(by: { counts[$0] < counts[$1] }), counts[best] > 0 else { return "," }
+        let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09]
+        let counts = candidates.map { candidate in firstLine.utf8.filter { $0 == candidate }.count }
+        guard let best = counts.indices.max(by: { counts[$0] < counts[$1] }), counts[best] > 0 else { return UInt8(ascii: ",") }
         return candidates[best]
     }
 

@@ -4,12 +4,17 @@ public struct CalendarDate: Sendable, Equatable, Comparable, CustomStringConvert
     /// Days since 1970-01-01.
     public let daysSinceEpoch: Int
 
-    /// Parses `YYYY-MM-DD` (also `YYYY/MM/DD`); nil for anything else or an impossible date.
+    /// Parses a year-first date, `YYYY-MM-DD` or `YYYY/MM/DD`, optionally followed by a time of
+    /// day that is ignored (`2026-01-31T08:15:00Z`, `2026-01-31 00:00:00`); nil for anything
+    /// else or an impossible date.
     public init?(iso text: String) {
-        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "/" })
-        guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
-            let day = Int(parts[2]), (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year)
-        else { return nil }
+        guard let fields = DateFields(text), fields.yearFirst, let date = fields.date(.iso) else { return nil }
+        self = date
+    }
+
+    /// The date `year`-`month`-`day`; nil when no such day exists.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400

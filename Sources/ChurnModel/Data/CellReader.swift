@@ -4,10 +4,11 @@ struct CellReader {
     /// 0-based indices of the data rows in use.
     let rows: [Int]
 
-    /// Trimmed cells of `column` in the kept rows.
+    /// Trimmed cells of `column` in the kept rows; the stored column itself, without a copy,
+    /// when every row is kept.
     func cells(_ column: String) -> [String] {
         let all = csv.column(column)
-        return rows.map { all[$0] }
+        return rows.count == all.count ? all : rows.map { all[$0] }
     }
 
     /// The error for kept row `index` of `column`.
@@ -35,16 +36,5 @@ struct CellReader {
             default: throw invalid(column, index, expected: "an event flag (1/0, true/false or yes/no)")
             }
         }
-    }
-
-    /// ISO dates.
-    func dates(_ column: String) throws -> [CalendarDate] {
-        try cells(column).enumerated().map { index, cell in try date(cell, column: column, index) }
-    }
-
-    /// `cell`, the value in kept row `index` of `column`, as an ISO date.
-    func date(_ cell: String, column: String, _ index: Int) throws -> CalendarDate {
-        guard let date = CalendarDate(iso: cell) else { throw invalid(column, index, expected: "a date as YYYY-MM-DD") }
-        return date
     }
 }

@@ -2,11 +2,11 @@
 /// `period` (0, 1, 2, … in order) and `active` (customers still active after that many
 /// renewals; period 0 holds the starting cohort).
 public enum CohortCountsLoader {
-    /// The active counts in period order.
+    /// The active counts in period order, from the file at `path` separated by `delimiter`.
     /// - Throws: ``DataError`` naming the row for a missing, non-integer or out-of-order period
     ///   or a negative count.
-    public static func load(path: String) throws -> [Int] {
-        let csv = try CSVColumns.read(path: path, columns: ["period", "active"])
+    public static func load(path: String, delimiter: CSVDelimiter = .auto) throws -> [Int] {
+        let csv = try CSVColumns.read(path: path, columns: ["period", "active"], delimiter: delimiter)
         let reader = CellReader(csv: csv, rows: Array(0..<csv.rowCount))
         var counts: [Int] = []
         for (index, (period, active)) in zip(reader.cells("period"), reader.cells("active")).enumerated() {

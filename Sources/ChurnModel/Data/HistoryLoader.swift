@@ -12,19 +12,16 @@ public struct LoadedHistory: Sendable {
 
 /// Reads a customer-history CSV as a ``HistorySpecification`` describes.
 public enum HistoryLoader {
-    /// Cells that mean "missing" (compared case-insensitively).
-    static let missingTokens: Set<String> = ["", "na", "nan", "null", "none"]
-
     /// Loads the history at `path`.
     /// - Throws: ``DataError`` naming the file, row and column of the first problem.
     public static func load(path: String, specification spec: HistorySpecification) throws -> LoadedHistory {
-        let csv = try CSVColumns.read(path: path, columns: spec.columns)
+        let csv = try CSVColumns.read(path: path, columns: spec.columns, delimiter: spec.delimiter)
         let (rows, dropped) = try keptRows(csv, spec: spec)
         guard !rows.isEmpty else {
             throw DataError.invalidTable(file: path, reason: "every row has a missing value in a used column")
         }
         let reader = CellReader(csv: csv, rows: rows)
-        let (durations, events, entries) = try readTime(reader, spec.time)
+        let (durations, events, entries) = try readTime(reader, spec.time, dateFormat: spec.dateFormat)
         let encoded = try spec.covariates.map { column in
             try CovariateEncoder.encode(
                 column: column, cells: reader.cells(column), reference: spec.referenceLevels[column], file: path)
@@ -59,24 +56,22 @@ public enum HistoryLoader {
         var kept: [Int] = [], dropped: [Int] = []
         kept.reserveCapacity(csv.rowCount)
         for row in 0..<csv.rowCount {
-            guard let (blank, cells) = checked.first(where: { isMissing($0.1[row]) }) else { kept.append(row); continue }
+            guard let (blank, cells) = checked.first(where: { HistorySpecification.MissingValuePolicy.isMissing($0.1[row]) }) else {
+                kept.append(row)
+                continue
+            }
             if spec.missingValues == .error {
                 throw DataError.invalidValue(
                     file: csv.file, row: row + 1, column: blank, value: cells[row],
-                    expected: "a value (or use --drop-missing to drop such rows)")
+                    expected: "a value (or use --missing drop to drop such rows)")
             }
             dropped.append(row + 1)
         }
         return (kept, dropped)
     }
 
-    /// Whether a cell is one of ``missingTokens`` (checked on length first: most cells are not).
-    static func isMissing(_ cell: String) -> Bool {
-        cell.isEmpty || (cell.utf8.count <= 4 && missingTokens.contains(cell.lowercased()))
-    }
-
     private static func readTime(
-        _ reader: CellReader, _ time: HistorySpecification.Time
+        _ reader: CellReader, _ time: HistorySpecification.Time, dateFormat: DateFormat
     ) throws -> ([Double], [Bool], [Double]?) {
         switch time {
         case .duration(let column, let event, let entry):
@@ -90,10 +85,13 @@ public enum HistoryLoader {
             }
             return (durations, events, entries)
         case .dates(let start, let end, let asOf):
-            let starts = try reader.dates(start)
+            let order = try reader.dateOrder(dateFormat, columns: [start, end])
+            let starts = try reader.cells(start).enumerated().map { index, cell in
+                try reader.date(cell, column: start, index, order: order)
+            }
             var durations: [Double] = [], events: [Bool] = []
             for (index, cell) in reader.cells(end).enumerated() {
-                let ended = isMissing(cell) ? nil : try reader.date(cell, column: end, index)
+                let ended = HistorySpecification.MissingValuePolicy.isMissing(cell) ? nil : try reader.date(cell, column: end, index, order: order)
                 let churned = ended.map { $0 <= asOf } ?? false
                 let stop = churned ? (ended ?? asOf) : asOf
                 guard stop > starts[index] else {

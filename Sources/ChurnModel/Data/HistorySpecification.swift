@@ -7,18 +7,28 @@ public struct HistorySpecification: Sendable, Equatable {
     public enum Time: Sendable, Equatable {
         /// Duration and event columns; `entry` gives late-entry times in the same unit.
         case duration(column: String, event: String, entry: String?)
-        /// ISO dates (YYYY-MM-DD): start, end (blank while active), and the as-of date
+        /// Dates (see ``DateFormat``): start, end (missing while active), and the as-of date
         /// censoring active customers. Durations are in months of 365.25/12 days; a row
         /// with an end date is an event (churn).
         case dates(start: String, end: String, asOf: CalendarDate)
     }
 
-    /// What to do with a row that has a blank or `NA` cell in a used column.
+    /// What to do with a row that has a missing cell (one of ``missingTokens``) in a used
+    /// column. A missing end date is never a problem: it marks a customer still active.
     public enum MissingValuePolicy: String, Sendable, CaseIterable {
         /// Stop with an error naming the row and column.
         case error
         /// Drop the row (as R's default `na.omit`) and record a warning with the count.
-        case dropRow
+        case dropRow = "drop"
+
+        /// Cells that mean "missing", compared case-insensitively after trimming: empty,
+        /// `NA`, `N/A`, `#N/A` (Excel), `NaN`, `null`, `None`.
+        public static let missingTokens: Set<String> = ["", "na", "n/a", "#n/a", "nan", "null", "none"]
+
+        /// Whether `cell` is one of ``missingTokens`` (checked on length first: most cells are not).
+        static func isMissing(_ cell: String) -> Bool {
+            cell.isEmpty || (cell.utf8.count <= 4 && missingTokens.contains(cell.lowercased()))
+        }
     }
 
     /// Time columns.
@@ -35,11 +45,16 @@ public struct HistorySpecification: Sendable, Equatable {
     public var referenceLevels: [String: String]
     /// Missing-value policy.
     public var missingValues: MissingValuePolicy
+    /// Field separator of the file.
+    public var delimiter: CSVDelimiter
+    /// How the date columns are written.
+    public var dateFormat: DateFormat
 
     /// Creates a specification.
     public init(
         time: Time, covariates: [String] = [], strata: String? = nil, weights: String? = nil,
-        cluster: String? = nil, referenceLevels: [String: String] = [:], missingValues: MissingValuePolicy = .error
+        cluster: String? = nil, referenceLevels: [String: String] = [:], missingValues: MissingValuePolicy = .error,
+        delimiter: CSVDelimiter = .auto, dateFormat: DateFormat = .auto
     ) {
         self.time = time
         self.covariates = covariates
@@ -48,6 +63,8 @@ public struct HistorySpecification: Sendable, Equatable {
         self.cluster = cluster
         self.referenceLevels = referenceLevels
         self.missingValues = missingValues
+        self.delimiter = delimiter
+        self.dateFormat = dateFormat
     }
 
     /// Every column the specification reads.

@@ -48,7 +48,7 @@ public struct HistoryFit: Sendable {
     public func execute() throws -> (summary: FitSummary, directory: URL) {
         let summary: FitSummary
         if model == .sbg {
-            let counts = try CohortCountsLoader.load(path: historyFile)
+            let counts = try CohortCountsLoader.load(path: historyFile, delimiter: specification.delimiter)
             let fit = try ShiftedBetaGeometricFit(activeCounts: counts, confidenceLevel: confidenceLevel)
             summary = try FitSummary(shiftedBetaGeometric: fit, periods: projectionPeriods, discountRate: discountRate)
         } else {

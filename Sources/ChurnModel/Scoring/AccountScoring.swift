@@ -14,15 +14,21 @@ public struct ScoringSpecification: Sendable, Equatable {
     public var termMonths: Int
     /// Months per unit of the fitted model's time scale (1 when it was fitted in months).
     public var monthsPerUnit: Double
+    /// Field separator of the file.
+    public var delimiter: CSVDelimiter
 
     /// Creates a specification.
-    public init(tenure: String, mrr: String, id: String? = nil, stratum: String? = nil, termMonths: Int = 1, monthsPerUnit: Double = 1) {
+    public init(
+        tenure: String, mrr: String, id: String? = nil, stratum: String? = nil, termMonths: Int = 1,
+        monthsPerUnit: Double = 1, delimiter: CSVDelimiter = .auto
+    ) {
         self.tenure = tenure
         self.mrr = mrr
         self.id = id
         self.stratum = stratum
         self.termMonths = termMonths
         self.monthsPerUnit = monthsPerUnit
+        self.delimiter = delimiter
     }
 }
 
@@ -65,7 +71,7 @@ public enum AccountScoring {
                 file: fitFile, reason: "it has covariates but no covariate_encodings; refit it with this version of churnsim")
         }
         let columns = [spec.tenure, spec.mrr] + [spec.id, spec.stratum].compactMap { $0 } + encodings.map(\.column)
-        let csv = try CSVColumns.read(path: path, columns: columns)
+        let csv = try CSVColumns.read(path: path, columns: columns, delimiter: spec.delimiter)
         let reader = CellReader(csv: csv, rows: Array(0..<csv.rowCount))
         var scores: [AccountScore] = [], errors: [DataError] = []
         for index in 0..<csv.rowCount {

@@ -1,0 +1,49 @@
+/// The three numbers of a written date, before the day-month order is known.
+///
+/// Accepts `A<sep>B<sep>C` with one separator among `-`, `/` and `.`, where either `A` or `C`
+/// has four digits (the year), optionally followed by `T` or a space and a time of day
+/// (digits, `:`, `.`, and a `Z` or `±hh:mm` zone), which is ignored.
+struct DateFields {
+    let first: Int
+    let second: Int
+    let third: Int
+    /// Whether the year comes first (`YYYY-MM-DD`); otherwise it comes last.
+    let yearFirst: Bool
+
+    init?(_ text: String) {
+        let utf8 = text.utf8
+        let timeStart = utf8.firstIndex { $0 == UInt8(ascii: "T") || $0 == UInt8(ascii: " ") }
+        if let timeStart, !Self.isTimeOfDay(utf8[utf8.index(after: timeStart)...]) { return nil }
+        let date = utf8[..<(timeStart ?? utf8.endIndex)]
+        guard let separator = date.first(where: { !(0x30...0x39).contains($0) }),
+            [UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: ".")].contains(separator)
+        else { return nil }
+        let parts = date.split(separator: separator, omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.allSatisfy({ (1...4).contains($0.count) && $0.allSatisfy { (0x30...0x39).contains($0) } })
+        else { return nil }
+        let numbers = parts.map { $0.reduce(0) { $0 * 10 + Int($1 - 0x30) } }
+        switch (parts[0].count, parts[2].count) {
+        case (4, 1...2) where parts[1].count <= 2: yearFirst = true
+        case (1...2, 4) where parts[1].count <= 2: yearFirst = false
+        default: return nil
+        }
+        (first, second, third) = (numbers[0], numbers[1], numbers[2])
+    }
+
+    /// The date in `order` (``DateFormat/dmy`` or ``DateFormat/mdy`` for year-last fields;
+    /// any order for year-first ones); nil when impossible or when the order is unknown.
+    func date(_ order: DateFormat) -> CalendarDate? {
+        if yearFirst { return CalendarDate(year: first, month: second, day: third) }
+        switch order {
+        case .dmy: return CalendarDate(year: third, month: second, day: first)
+        case .mdy: return CalendarDate(year: third, month: first, day: second)
+        case .auto, .iso: return nil
+        }
+    }
+
+    /// `hh:mm[:ss[.fff]]` with an optional `Z` or `±hh[:]mm` zone.
+    private static func isTimeOfDay(_ text: Substring.UTF8View) -> Bool {
+        guard let first = text.first, (0x30...0x39).contains(first), text.contains(UInt8(ascii: ":")) else { return false }
+        return text.allSatisfy { (0x30...0x3A).contains($0) || ".+-Z".utf8.contains($0) }
+    }
+}

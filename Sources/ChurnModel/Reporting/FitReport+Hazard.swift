@@ -58,25 +58,31 @@ extension FitReport {
             + "to \(scale.rate(last.y)) at \(scale.moment(last.x))"
     }
 
-    /// One stratum: how the hazard moves from the first bin to the last; several: which
-    /// stratum churns fastest on average over the follow-up.
+    /// One stratum: how the hazard moves from the first half of the bins to the second (each
+    /// half's exposure-weighted mean, so one sparse tail bin does not decide the sentence);
+    /// several: which stratum churns fastest on average over the follow-up.
     static func observedHazardTitle(_ groups: [(name: String, bins: [HazardBin])], _ scale: FitTimeScale) -> String {
-        let averages = groups.compactMap { group -> (name: String, rate: Double)? in
-            guard let end = group.bins.last?.end, end > 0 else { return nil }
-            return (group.name, group.bins.reduce(0) { $0 + $1.hazard * ($1.end - $1.start) } / end)
-        }
+        let averages = groups.compactMap { group in mean(group.bins).map { (name: group.name, rate: $0) } }
         if averages.count > 1, let top = averages.max(by: { $0.rate < $1.rate }), let bottom = averages.min(by: { $0.rate < $1.rate }) {
             return "\(top.name) has the highest observed churn hazard, \(scale.rate(top.rate)) on average, "
                 + "against \(scale.rate(bottom.rate)) for \(bottom.name)"
         }
-        guard let bins = groups.first?.bins, let first = bins.first, let last = bins.last else { return "Observed churn hazard over tenure" }
-        let trend = trend(from: first.hazard, to: last.hazard)
-        let span = { (bin: HazardBin) in scale.span(bin.start, bin.end) }
+        guard let bins = groups.first?.bins, bins.count > 1 else { return "Observed churn hazard over tenure" }
+        let early = Array(bins[..<(bins.count / 2)]), late = Array(bins[(bins.count / 2)...])
+        guard let earlyRate = mean(early), let lateRate = mean(late), let start = early.first, let middle = late.first,
+              let end = late.last else { return "Observed churn hazard over tenure" }
+        let trend = trend(from: earlyRate, to: lateRate)
+        let first = scale.span(start.start, middle.start), second = scale.span(middle.start, end.end)
         if trend == "stays near" {
-            return "The observed churn hazard stays near \(scale.rate(first.hazard)) from \(span(first)) to \(span(last))"
+            return "The observed churn hazard stays near \(scale.rate(earlyRate)) in \(first) and \(scale.rate(lateRate)) in \(second)"
         }
-        return "The observed churn hazard \(trend) from \(scale.rate(first.hazard)) in \(span(first)) "
-            + "to \(scale.rate(last.hazard)) in \(span(last))"
+        return "The observed churn hazard \(trend) from \(scale.rate(earlyRate)) in \(first) to \(scale.rate(lateRate)) in \(second)"
+    }
+
+    /// The exposure-weighted mean hazard of consecutive bins, Σ ĥ·width / Σ width.
+    static func mean(_ bins: [HazardBin]) -> Double? {
+        guard let first = bins.first, let last = bins.last, last.end > first.start else { return nil }
+        return bins.reduce(0) { $0 + $1.hazard * ($1.end - $1.start) } / (last.end - first.start)
     }
 
     /// "rises" when `to` is over 20% above `from`, "falls" when over 20% below, else "stays near".

@@ -47,7 +47,8 @@ import Testing
         let observed = hazard.series[0].points
         #expect(observed.first?.y == 0.2 && observed.last?.x == 9)
         #expect(hazard.hasData)
-        #expect(hazard.title == "The observed churn hazard rises from 0.2 per month in months 0–1 to 0.5 per month in months 8–9")
+        // Nine 1-month bins; first four: (2/10 + 1/8) / 4 = 0.08125, last five: (2/4 + 1/2) / 5 = 0.2.
+        #expect(hazard.title == "The observed churn hazard rises from 0.081 per month in months 0–4 to 0.2 per month in months 4–9")
     }
 
     @Test func titleNamesTheStratumThatChurnsFastest() throws {

@@ -82,11 +82,17 @@ import Testing
             covariateNames: covariate ? ["plan"] : [])
     }
 
+    /// Fits `family` to `table` and returns the fit with the chart `name` of its report (time in months).
+    private func chart(_ name: String, _ family: ParametricFamily, _ table: EventTable) throws -> (fit: ParametricFit, chart: ReportChart) {
+        let fit = try ParametricRegression().fit(table, family: family)
+        let report = try FitReport.model(
+            summary: FitSummary(parametric: fit), historyFile: "/nonexistent.csv", history: table, timeUnit: .months)
+        return (fit, try #require(report.charts.first { $0.name == name }))
+    }
+
     @Test func fittedSurvivalSeriesIsTheModelsSurvivalAveragedOverCustomers() throws {
         let table = try exponentialTable(covariate: true)
-        let fit = try ParametricRegression().fit(table, family: .weibull)
-        let report = try FitReport.model(summary: FitSummary(parametric: fit), historyFile: "/nonexistent.csv", history: table, timeUnit: .months)
-        let chart = try #require(report.charts.first { $0.name == "fit-vs-kaplan-meier" })
+        let (fit, chart) = try chart("fit-vs-kaplan-meier", .weibull, table)
         let fitted = try #require(chart.series.first { $0.smooth })
         #expect(fitted.points.count == FitReport.fittedGridSize + 1)
         let models = try (0..<table.count).map { try fit.model(covariates: [table.covariates?[$0, 0] ?? .nan]) }
@@ -102,9 +108,7 @@ import Testing
     @Test func exponentialHazardWithoutCovariatesIsEventsOverExposure() throws {
         // Exponential MLE without covariates: λ̂ = events / total time (Klein & Moeschberger §12.2).
         let table = try exponentialTable(covariate: false)
-        let fit = try ParametricRegression().fit(table, family: .exponential)
-        let report = try FitReport.model(summary: FitSummary(parametric: fit), historyFile: "/nonexistent.csv", history: table, timeUnit: .months)
-        let hazard = try #require(report.charts.first { $0.name == "hazard" })
+        let hazard = try chart("hazard", .exponential, table).chart
         let fitted = try #require(hazard.series.first { $0.smooth })
         let rate = Double(table.count) / table.durations.reduce(0, +)
         #expect(!fitted.points.isEmpty)
@@ -113,10 +117,7 @@ import Testing
     }
 
     @Test func fitCheckTitleSaysWhetherTheFitStaysInTheBand() throws {
-        let good = try exponentialTable(covariate: false)
-        let exponential = try ParametricRegression().fit(good, family: .exponential)
-        let kept = try FitReport.model(summary: FitSummary(parametric: exponential), historyFile: "/nonexistent.csv", history: good, timeUnit: .months)
-        let keptTitle = try #require(kept.charts.first { $0.name == "fit-vs-kaplan-meier" }).title
+        let keptTitle = try chart("fit-vs-kaplan-meier", .exponential, try exponentialTable(covariate: false)).chart.title
         #expect(keptTitle.hasPrefix("Exponential fit stays within the Kaplan–Meier 95% band through month "))
 
         // Lifetimes at Weibull(shape 5) quantiles: an exponential fit cannot follow them.
@@ -124,9 +125,7 @@ import Testing
         let steep = try EventTable(
             durations: (0..<n).map { 10 * Double.pow(-Double.log(1 - (Double($0) + 0.5) / Double(n)), 0.2) },
             events: Array(repeating: true, count: n))
-        let misfit = try ParametricRegression().fit(steep, family: .exponential)
-        let left = try FitReport.model(summary: FitSummary(parametric: misfit), historyFile: "/nonexistent.csv", history: steep, timeUnit: .months)
-        let leftTitle = try #require(left.charts.first { $0.name == "fit-vs-kaplan-meier" }).title
+        let leftTitle = try chart("fit-vs-kaplan-meier", .exponential, steep).chart.title
         #expect(leftTitle.hasPrefix("Exponential fit leaves the Kaplan–Meier 95% band at month "))
         #expect(leftTitle.contains("percentage points"))
     }

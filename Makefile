@@ -17,7 +17,8 @@ test: setup
 	bash scripts/check-reports.sh
 	swift test
 
-## Renders each report kind in headless Chromium (console errors, empty charts, overflowing text).
+## Renders each report kind in headless Chromium (console errors, empty charts, overflowing text)
+## and prints each to PDF on A4 and Letter (nothing cut off the page).
 check-reports: setup
 	bash scripts/check-reports.sh
 
@@ -27,14 +28,14 @@ reports: build
 	.build/release/churnsim fit Scenarios/data/customer_history.csv --model km --strata segment \
 	    --start-date start_date --end-date end_date --as-of 2026-10-31 --output Reports/examples/fit-km
 	.build/release/churnsim fit Scenarios/data/customer_history.csv --model cox --strata segment \
-	    --duration tenure_months --event churned \
+	    --duration tenure_months --event churned --time-unit months \
 	    --covariates sponsor_change,login_trend,seat_utilisation,support_tickets,csm_assigned \
 	    --output Reports/examples/fit-cox
 	.build/release/churnsim score Scenarios/data/current_customers.csv --model Reports/examples/fit-cox/fit.yaml \
 	    --tenure tenure_months --mrr mrr --id customer_id --strata segment --output Reports/examples/score
 	.build/release/churnsim fit Scenarios/data/customer_history.csv --model weibull \
-	    --duration tenure_months --event churned --covariates sponsor_change,login_trend,csm_assigned \
-	    --output Reports/examples/fit-weibull
+	    --duration tenure_months --event churned --time-unit months \
+	    --covariates sponsor_change,login_trend,csm_assigned --output Reports/examples/fit-weibull
 	.build/release/churnsim fit Scenarios/data/renewal_cohort.csv --model sbg --periods 12 \
 	    --output Reports/examples/fit-sbg
 	.build/release/churnsim staffing Scenarios/example.yaml --paths 200 --output Reports/examples/staffing

@@ -11,34 +11,50 @@
 # back with --dump-dom. The shipped report stays script-free.
 # Screenshots (1280x4000) are kept in the output folder for people to look at.
 #
+# Print check, for A4 and for Letter: each report is printed to PDF with headless Chromium
+# (@page size injected into a copy, --no-pdf-header-footer); pdfinfo must report that paper
+# size and at least one page, and pdftotext must find the audit block (the end of the report)
+# in the PDF. Then the print layout is probed: a copy with its `@media print` rules applied to
+# the screen, in a window exactly as wide as the printable width (paper width minus the 12 mm
+# side margins of HTMLStyle's @page rule), fails on anything wider than that width (a chart,
+# table, figure or line of text that would be cut off the page) and on a chart taller than the
+# printable height. The PDFs are kept in the output folder.
+#
 # Usage: scripts/check-reports.sh [output-folder]   (default: .build/report-check)
-# Installs Debian's chromium if missing (apt-get as root, or through sudo).
+# Installs Debian's chromium and poppler-utils (pdfinfo, pdftotext) if missing (apt-get as
+# root, or through sudo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-.build/report-check}"
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 
-if ! command -v chromium >/dev/null 2>&1; then
-    echo "Installing chromium"
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium fonts-liberation)
+command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
+if [ "${#missing[@]}" -gt 0 ]; then
+    echo "Installing ${missing[*]}"
     sudo=""
     if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium fonts-liberation
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
 swift build --product churnsim >"$out/build.log" 2>&1 || { cat "$out/build.log"; exit 1; }
 bin=.build/debug/churnsim
 fixtures=Tests/ChurnModelTests/Fixtures
 "$bin" run Scenarios/example.yaml --paths 200 --output "$out/run" >/dev/null
-"$bin" fit "$fixtures/lung_cox.csv" --model km --duration time --event status --strata sex --output "$out/fit-km" >/dev/null
+"$bin" fit "$fixtures/lung_cox.csv" --model km --duration time --event status --strata sex --time-unit days \
+    --output "$out/fit-km" >/dev/null
 "$bin" fit "$fixtures/lung_cox.csv" --model cox --duration time --event status --covariates age,sex,ph.ecog \
-    --output "$out/fit-cox" >/dev/null
+    --time-unit days --output "$out/fit-cox" >/dev/null
+"$bin" fit Scenarios/data/customer_history.csv --model weibull --duration tenure_months --event churned \
+    --covariates sponsor_change,login_trend,csm_assigned --time-unit months --output "$out/fit-weibull" >/dev/null
 "$bin" fit "$fixtures/sbg_high_end.csv" --model sbg --output "$out/fit-sbg" >/dev/null
 "$bin" staffing Scenarios/example.yaml --paths 10 --output "$out/staffing" >/dev/null
 "$bin" sensitivity Scenarios/example.yaml --paths 20 --output "$out/sensitivity" >/dev/null
 "$bin" fit Scenarios/data/customer_history.csv --model cox --duration tenure_months --event churned --strata segment \
-    --covariates sponsor_change,login_trend,csm_assigned --output "$out/fit-history" >/dev/null
+    --covariates sponsor_change,login_trend,csm_assigned --time-unit months --output "$out/fit-history" >/dev/null
 "$bin" score Scenarios/data/current_customers.csv --model "$out/fit-history/fit.yaml" --tenure tenure_months \
     --mrr mrr --id customer_id --strata segment --output "$out/score" >/dev/null
 
@@ -74,6 +90,28 @@ probe='<script>
 })();
 </script>'
 
+# inject REPORT COPY SNIPPET [PAGE-SIZE]: writes COPY, REPORT with SNIPPET before </body>; with
+# PAGE-SIZE (A4, letter), also an @page size rule and the @media print rules applied to the screen.
+inject() {
+    python3 - "$@" <<'PY'
+import sys
+html = open(sys.argv[1], encoding="utf-8").read()
+if len(sys.argv) > 4:
+    html = html.replace("@media print", "@media all").replace("</head>", "<style>@page { size: %s; }</style></head>" % sys.argv[4], 1)
+open(sys.argv[2], "w", encoding="utf-8").write(html.replace("</body>", sys.argv[3] + "\n</body>", 1))
+PY
+}
+
+# verdict_of DOM: the text a probe left in <pre id="report-check">.
+verdict_of() {
+    python3 - "$1" <<'PY'
+import html, re, sys
+dom = open(sys.argv[1], encoding="utf-8").read()
+found = re.search(r'<pre id="report-check">(.*?)</pre>', dom, re.S)
+print(html.unescape(found.group(1)) if found else "check script did not run")
+PY
+}
+
 chrome=(chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run --disable-extensions
     --window-size=1280,4000)
 # Self-test: a page with an empty chart, an overflowing cell and a console error must fail.
@@ -81,27 +119,19 @@ mkdir -p "$out/self-test"
 printf '%s' '<!DOCTYPE html><html><body><main><script>console.error("self-test")</script>
 <svg data-points="0" data-chart="empty" viewBox="0 0 10 10"></svg><table><tbody><tr>
 <td style="max-width:40px;white-space:nowrap;overflow:hidden">overflowing-overflowing-overflowing</td>
-</tr></tbody></table></main></body></html>' >"$out/self-test/report.html"
+</tr></tbody></table><div style="width:900px">wider than A4 and Letter in print</div>
+<p>churnsim version</p></main></body></html>' >"$out/self-test/report.html"
 
+kinds=(run fit-km fit-cox fit-weibull fit-sbg staffing sensitivity score)
 failed=0
-for kind in self-test run fit-km fit-cox fit-sbg staffing sensitivity score; do
+for kind in self-test "${kinds[@]}"; do
     report="$out/$kind/report.html"
     check="$out/$kind.check.html"
-    python3 - "$report" "$check" "$probe" <<'PY'
-import sys
-html = open(sys.argv[1], encoding="utf-8").read()
-open(sys.argv[2], "w", encoding="utf-8").write(html.replace("</body>", sys.argv[3] + "\n</body>", 1))
-PY
+    inject "$report" "$check" "$probe"
     "${chrome[@]}" --screenshot="$out/$kind.png" "file://$report" >/dev/null 2>&1
     "${chrome[@]}" --enable-logging=stderr --v=0 --dump-dom "file://$report" >/dev/null 2>"$out/$kind.console.log" || true
     "${chrome[@]}" --virtual-time-budget=3000 --dump-dom "file://$check" >"$out/$kind.dom.html" 2>/dev/null
-    verdict="$(python3 - "$out/$kind.dom.html" <<'PY'
-import html, re, sys
-dom = open(sys.argv[1], encoding="utf-8").read()
-found = re.search(r'<pre id="report-check">(.*?)</pre>', dom, re.S)
-print(html.unescape(found.group(1)) if found else "check script did not run")
-PY
-)"
+    verdict="$(verdict_of "$out/$kind.dom.html")"
     console="$(grep -E 'CONSOLE' "$out/$kind.console.log" || true)"
     if [ "$kind" = self-test ]; then
         if [ "$verdict" = OK ] || [ -z "$console" ] || ! grep -q "without data" <<<"$verdict" || ! grep -q overflowing <<<"$verdict"; then
@@ -120,10 +150,68 @@ PY
         echo "ok   $kind: $(grep -o 'data-points="[0-9]*"' "$report" | wc -l) charts, screenshot $out/$kind.png"
     fi
 done
+# Print: each paper as name, CSS size, PDF size in points (pdfinfo), printable width and height
+# in CSS pixels (96 per inch) inside the @page margins of HTMLStyle (14 mm top/bottom, 12 mm sides).
+papers=("A4 A4 595x842 703 1017" "Letter letter 612x792 725 950")
+print_probe='<script>
+(function () {
+  var problems = [], root = document.documentElement, width = root.clientWidth, height = PRINTABLE_HEIGHT;
+  if (root.scrollWidth > width + 1) problems.push("page wider than the printable width: " + root.scrollWidth + " > " + width + " px");
+  document.querySelectorAll("main svg, main table, main figure, main pre, main .table-block, main h1, main h2, main p, main li, main div").forEach(function (el) {
+    var box = el.getBoundingClientRect();
+    var name = el.tagName.toLowerCase() + " " + (el.getAttribute("data-chart") || el.id || el.textContent.trim().slice(0, 50));
+    if (box.right > width + 1 || box.left < -1) problems.push("cut in print: " + name + " spans " + Math.round(box.left) + " to " + Math.round(box.right) + " px of " + width);
+    if (el.tagName.toLowerCase() === "svg" && box.height > height) problems.push("chart taller than the page: " + name);
+  });
+  var pre = document.createElement("pre");
+  pre.id = "report-check";
+  pre.textContent = problems.length ? problems.join("\n") : "OK";
+  document.body.appendChild(pre);
+})();
+</script>'
+for kind in self-test "${kinds[@]}"; do
+    report="$out/$kind/report.html"
+    for paper in "${papers[@]}"; do
+        read -r name size points printable_width printable_height <<<"$paper"
+        pdf="$out/$kind.$name.pdf"
+        inject "$report" "$out/$kind.$name.print.html" "" "$size"
+        "${chrome[@]}" --no-pdf-header-footer --print-to-pdf="$pdf" "file://$out/$kind.$name.print.html" >/dev/null 2>&1 || true
+        inject "$report" "$out/$kind.$name.probe.html" "${print_probe/PRINTABLE_HEIGHT/$printable_height}" "$size"
+        chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run --disable-extensions \
+            --window-size="$printable_width,$printable_height" --virtual-time-budget=3000 \
+            --dump-dom "file://$out/$kind.$name.probe.html" >"$out/$kind.$name.dom.html" 2>/dev/null
+        problems="$(verdict_of "$out/$kind.$name.dom.html")"
+        [ "$problems" = OK ] && problems=""
+        if [ ! -s "$pdf" ]; then
+            problems+=$'\n'"no PDF written"
+        else
+            info="$(pdfinfo "$pdf")"
+            pages="$(awk '/^Pages:/ {print $2}' <<<"$info")"
+            actual="$(awk '/^Page size:/ {printf "%.0fx%.0f", $3, $5}' <<<"$info")"
+            [ "$actual" = "$points" ] || problems+=$'\n'"PDF page size ${actual} pt, expected ${points} pt"
+            [ "${pages:-0}" -ge 1 ] || problems+=$'\n'"PDF has no pages"
+            pdftotext "$pdf" - | grep -q "churnsim version" || problems+=$'\n'"the audit block is missing from the PDF"
+        fi
+        problems="$(sed '/^$/d' <<<"$problems")"
+        if [ "$kind" = self-test ]; then
+            if ! grep -q "cut in print" <<<"$problems"; then
+                echo "FAIL self-test ($name print): an element wider than the page is not caught"; failed=1
+            else
+                echo "ok   self-test ($name print): an element wider than the page is caught"
+            fi
+        elif [ -n "$problems" ]; then
+            failed=1
+            echo "FAIL $kind printed on $name ($pdf)"
+            printf '%s\n' "$problems" | sed 's/^/  /'
+        else
+            echo "ok   $kind printed on $name: $pages pages, $pdf"
+        fi
+    done
+done
 # Workbooks: read each report.xlsx back with openpyxl; headers bold, no number stored as text
 # in a numeric column.
 python3 -c "import openpyxl" 2>/dev/null || python3 -m pip install -q openpyxl
-for kind in run fit-km fit-cox fit-sbg staffing sensitivity score; do
+for kind in "${kinds[@]}"; do
     if python3 - "$out/$kind/report.xlsx" <<'PY'
 import sys, openpyxl
 problems, sheets = [], 0

@@ -104,6 +104,9 @@ struct FitCommand: ParsableCommand {
 
     @OptionGroup var csv: CSVInputOptions
 
+    @Option(name: .customLong("time-unit"), help: "Unit of --duration, for report axes and hazards (per month): months, days, weeks or years. Dates give months.")
+    var timeUnit: TimeUnit?
+
     @Option(help: "Report folder (default: Reports/fit-<file>-<model>).")
     var output: String?
 
@@ -134,7 +137,7 @@ struct FitCommand: ParsableCommand {
             historyFile: history, specification: specification(), model: model,
             confidenceIntervalType: confType.type, confidenceLevel: confLevel, coxTies: ties,
             robust: robust || cluster != nil, projectionPeriods: periods, discountRate: discountRate,
-            outputDirectory: output)
+            timeUnit: timeUnit, outputDirectory: output)
         let (summary, directory) = try fit.execute()
         for warning in summary.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         print("Fitted \(summary.model) to \(summary.n) rows (\(summary.events) events).")

@@ -39,6 +39,22 @@ import Testing
         }
     }
 
+    @Test(arguments: ["weibull", "cox"])
+    func reportChecksTheFitAgainstKaplanMeierWithHazardsInTheGivenUnit(model: String) throws {
+        try withHistory(Self.history) { directory in
+            let result = try CLIHarness.run(
+                ["fit", "history.csv", "--model", model, "--duration", "tenure_months", "--event", "churned",
+                 "--covariates", "logins_trend", "--time-unit", "months"], in: directory)
+            #expect(result.status == 0, "\(result.standardError)")
+            let html = try String(
+                contentsOf: directory.appendingPathComponent("Reports/fit-history-\(model)/report.html"), encoding: .utf8)
+            #expect(html.contains("data-chart=\"fit-vs-kaplan-meier\""))
+            #expect(html.contains("data-chart=\"hazard\""))
+            #expect(html.contains("Churn hazard (per month)") && html.contains("Tenure (months)"))
+            #expect(html.contains("the Kaplan–Meier 95% band"))
+        }
+    }
+
     @Test(arguments: [
         (["--duration", "tenure", "--event", "churned"], "no column named 'tenure'"),
         (["--duration", "tenure_months", "--event", "plan"], "row 1 (line 2): column 'plan': expected an event flag"),

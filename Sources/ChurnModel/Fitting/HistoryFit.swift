@@ -21,6 +21,8 @@ public struct HistoryFit: Sendable {
     public var projectionPeriods: Int
     /// Discount rate per renewal period for the shifted-beta-geometric residual lifetime.
     public var discountRate: Double
+    /// Unit of a duration column, for the report's axes and hazard units; dates give months.
+    public var timeUnit: TimeUnit?
     /// Output folder; defaults to `Reports/fit-<file stem>-<model>`.
     public var outputDirectory: String?
 
@@ -29,7 +31,7 @@ public struct HistoryFit: Sendable {
         historyFile: String, specification: HistorySpecification, model: FitModel,
         confidenceIntervalType: ConfidenceIntervalType = .log, confidenceLevel: Double = 0.95,
         coxTies: TieMethod = .efron, robust: Bool = false, projectionPeriods: Int = 10, discountRate: Double = 0.1,
-        outputDirectory: String? = nil
+        timeUnit: TimeUnit? = nil, outputDirectory: String? = nil
     ) {
         self.historyFile = historyFile
         self.specification = specification
@@ -40,6 +42,7 @@ public struct HistoryFit: Sendable {
         self.robust = robust
         self.projectionPeriods = projectionPeriods
         self.discountRate = discountRate
+        self.timeUnit = timeUnit
         self.outputDirectory = outputDirectory
     }
 
@@ -47,18 +50,29 @@ public struct HistoryFit: Sendable {
     /// - Throws: ``DataError`` for bad input (nothing is written), or an estimation error.
     public func execute() throws -> (summary: FitSummary, directory: URL) {
         let summary: FitSummary
+        var history: LoadedHistory?
         if model == .sbg {
             let counts = try CohortCountsLoader.load(path: historyFile, delimiter: specification.delimiter)
             let fit = try ShiftedBetaGeometricFit(activeCounts: counts, confidenceLevel: confidenceLevel)
             summary = try FitSummary(shiftedBetaGeometric: fit, periods: projectionPeriods, discountRate: discountRate)
         } else {
-            summary = try fit(try HistoryLoader.load(path: historyFile, specification: specification))
+            let loaded = try HistoryLoader.load(path: historyFile, specification: specification)
+            history = loaded
+            summary = try fit(loaded)
         }
         let stem = URL(fileURLWithPath: historyFile).deletingPathExtension().lastPathComponent
         let directory = URL(fileURLWithPath: outputDirectory ?? "Reports/fit-\(ScenarioRun.slug(stem))-\(model.rawValue)")
-        let report = FitReport.model(summary: summary, historyFile: historyFile)
+        let report = try FitReport.model(
+            summary: summary, historyFile: historyFile, history: history?.table, timeUnit: reportTimeUnit,
+            confidenceLevel: confidenceLevel)
         try ReportDirectory.write(try FitReport.files(summary: summary, model: report), to: directory)
         return (summary, directory)
+    }
+
+    /// The unit of the fitted durations: months for dates, else the one given.
+    private var reportTimeUnit: TimeUnit? {
+        if case .dates = specification.time { return .months }
+        return timeUnit
     }
 
     /// Fits the chosen model (any but `sbg`, which reads cohort counts) to loaded history,

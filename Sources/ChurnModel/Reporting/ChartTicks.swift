@@ -76,7 +76,7 @@ enum ChartTickLabels {
         case .currency: currency(value, step: step)
         case .share: NumberFormatting.grouped(value * 100, decimals: decimals(step * 100)) + "%"
         case .ratio: NumberFormatting.grouped(value, decimals: decimals(Swift.min(step, value)))
-        case .months, .plain, .time: NumberFormatting.grouped(value, decimals: decimals(step))
+        case .months, .plain, .time, .rate: NumberFormatting.grouped(value, decimals: decimals(step))
         }
     }
 

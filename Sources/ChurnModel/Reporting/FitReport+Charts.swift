@@ -1,61 +1,62 @@
 import Foundation
 
-/// The charts of a fit: survival or cumulative-hazard steps with numbers at risk, a forest
-/// plot of coefficients, and observed versus projected sBG survival.
+/// The charts of a fit: survival or cumulative-hazard steps with numbers at risk, the fitted
+/// survival over the Kaplan–Meier estimate, the hazard, a forest plot of coefficients, and
+/// observed versus projected sBG survival.
 extension FitReport {
     /// Every chart that applies to `summary`, in reading order; renderers skip empty ones.
-    static func charts(_ summary: FitSummary) -> [ReportChart] {
+    static func charts(_ summary: FitSummary, _ evidence: FitEvidence) -> [ReportChart] {
         var charts: [ReportChart] = []
-        if let table = summary.table, !table.isEmpty { charts.append(stepChart(table, medians: summary.median ?? [])) }
+        if let table = summary.table, !table.isEmpty {
+            charts.append(stepChart(table, medians: summary.median ?? [], axis: evidence.scale.axis))
+        }
+        if let check = fitCheckChart(summary, evidence) { charts.append(check) }
+        if let hazard = hazardChart(summary, evidence) { charts.append(hazard) }
         if summary.model != "sbg", let forest = forest(summary) { charts.append(forest) }
         if let projection = summary.projection, !projection.isEmpty { charts.append(projectionChart(projection)) }
         return charts
     }
 
-    private static let time = ReportChartAxis(title: "Time", unit: .time("units of the history file"))
-
-    private static func strata(_ rows: [FitTableRow]) -> [(name: String, rows: [FitTableRow])] {
-        var order: [String] = []
-        var groups: [String: [FitTableRow]] = [:]
-        for row in rows {
-            let name = row.stratum ?? "All customers"
-            if groups[name] == nil { order.append(name) }
-            groups[name, default: []].append(row)
+    /// One stratum's Kaplan–Meier (or Nelson–Aalen) steps with their band, starting at time 0.
+    static func stepSeries(_ rows: [FitTableRow], name: String, colorIndex: Int, isSurvival: Bool) -> ReportChartSeries {
+        let origin = isSurvival ? 1.0 : 0.0
+        let points = rows.compactMap { row -> ReportChartPoint? in
+            guard let y = isSurvival ? row.survival : row.cumulativeHazard else { return nil }
+            return ReportChartPoint(x: row.time, y: y, lower: row.ciLower ?? y, upper: row.ciUpper ?? y)
         }
-        return order.map { ($0, groups[$0] ?? []) }
+        let start = ReportChartPoint(x: 0, y: origin, lower: origin, upper: origin)
+        return ReportChartSeries(name: name, points: (points.first?.x ?? 1) > 0 ? [start] + points : points, colorIndex: colorIndex)
     }
 
-    private static func stepChart(_ rows: [FitTableRow], medians: [FitMedian]) -> ReportChart {
-        let isSurvival = rows.first?.survival != nil
-        let groups = strata(rows)
-        let series = groups.enumerated().map { index, group in
-            let start = ReportChartPoint(x: 0, y: isSurvival ? 1 : 0, lower: isSurvival ? 1 : 0, upper: isSurvival ? 1 : 0)
-            let points = group.rows.compactMap { row -> ReportChartPoint? in
-                guard let y = isSurvival ? row.survival : row.cumulativeHazard else { return nil }
-                return ReportChartPoint(x: row.time, y: y, lower: row.ciLower ?? y, upper: row.ciUpper ?? y)
-            }
-            return ReportChartSeries(name: group.name, points: (points.first?.x ?? 1) > 0 ? [start] + points : points, colorIndex: index)
-        }
-        let times = rows.map(\.time)
-        let ticks = ChartTicks.linear(0, times.max() ?? 1, target: 6)
-        let atRiskRows = groups.map { group -> [ReportCell] in
+    /// Numbers at risk per stratum at about six round times, for the table under a step chart.
+    static func atRiskTable(_ groups: [(name: String, rows: [FitTableRow])]) -> ReportTable {
+        let ticks = ChartTicks.linear(0, groups.flatMap { $0.rows.map(\.time) }.max() ?? 1, target: 6)
+        let rows = groups.map { group -> [ReportCell] in
             [.text(group.name)] + ticks.map { tick in
                 .integer(Int((group.rows.first { $0.time >= tick }?.atRisk ?? 0).rounded()))
             }
         }
-        let atRisk = ReportTable(
+        return ReportTable(
             name: "at_risk", title: "Number at risk",
             columns: ["stratum"] + ticks.map { "t=" + ChartTickLabels.label($0, unit: .plain, step: ticks.count > 1 ? ticks[1] - ticks[0] : 1) },
-            rows: atRiskRows)
+            rows: rows)
+    }
+
+    private static func stepChart(_ rows: [FitTableRow], medians: [FitMedian], axis: ReportChartAxis) -> ReportChart {
+        let isSurvival = rows.first?.survival != nil
+        let groups = FitEvidence.strata(rows)
+        let series = groups.enumerated().map { index, group in
+            stepSeries(group.rows, name: group.name, colorIndex: index, isSurvival: isSurvival)
+        }
         return ReportChart(
             name: isSurvival ? "kaplan-meier" : "nelson-aalen", title: stepTitle(medians, isSurvival: isSurvival),
-            kind: .step, xAxis: time,
+            kind: .step, xAxis: axis,
             yAxis: isSurvival ? ReportChartAxis(title: "Customers still active", unit: .share)
                 : ReportChartAxis(title: "Cumulative hazard", unit: .plain),
             series: series,
             note: isSurvival ? "Kaplan–Meier estimate with its pointwise confidence band; numbers at risk below."
                 : "Nelson–Aalen estimate with its pointwise confidence band; numbers at risk below.",
-            table: atRisk)
+            table: atRiskTable(groups.map { ($0.name, $0.rows) }))
     }
 
     private static func stepTitle(_ medians: [FitMedian], isSurvival: Bool) -> String {

@@ -5,8 +5,21 @@ public enum FitReport {
     /// The report model: key figures, charts, coefficients, medians and the survival table.
     /// - Parameters:
     ///   - historyFile: path of the history, shown with its SHA-256 in the audit block.
+    ///   - history: the rows a Cox or parametric model was fitted to; with them the report
+    ///     draws the fitted survival over the Kaplan–Meier estimate and the hazard.
+    ///   - timeUnit: the unit of the history's durations, for axis titles and hazard units
+    ///     ("per month"); nil when unknown.
+    ///   - confidenceLevel: level of the Kaplan–Meier and hazard bands the report computes.
     ///   - generatedAt: the time shown in the audit block (UTC).
-    public static func model(summary: FitSummary, historyFile: String, generatedAt: Date = Date()) -> ReportModel {
+    /// - Throws: an estimation error from the Kaplan–Meier estimate of `history`, or
+    ///   ``FittedModelError`` when `history` does not match the fit.
+    public static func model(
+        summary: FitSummary, historyFile: String, history: EventTable? = nil, timeUnit: TimeUnit? = nil,
+        confidenceLevel: Double = 0.95, generatedAt: Date = Date()
+    ) throws -> ReportModel {
+        let evidence = try FitEvidence(
+            summary: summary, history: history, file: historyFile, scale: FitTimeScale(unit: timeUnit),
+            confidenceLevel: confidenceLevel)
         var figures = ["\(summary.n) customers, \(summary.events) churned (\(NumberFormatting.percent(Double(summary.events) / Double(max(summary.n, 1)))))."]
         for median in summary.median ?? [] {
             let scope = median.stratum.map { "\($0): " } ?? ""
@@ -34,7 +47,7 @@ public enum FitReport {
         if let rows = summary.table { tables.append(survivalTable(rows)) }
         return ReportModel(
             title: "Fit of \(summary.model.replacingOccurrences(of: "_", with: "-")) to \(historyFile)",
-            keyFigures: figures, charts: charts(summary), tables: tables,
+            keyFigures: figures, charts: charts(summary, evidence), tables: tables,
             audit: [
                 ("History file", historyFile), ("History SHA-256", ReportAudit.sha256(ofFile: historyFile)),
                 ("Model", summary.model), ("Rows used", String(summary.n)), ("churnsim version", ChurnSimVersion.current),

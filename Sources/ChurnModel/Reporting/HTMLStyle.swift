@@ -1,5 +1,7 @@
 /// The inline style sheet of `report.html`: a readable column on screen, A4/Letter pages in
-/// print, charts scaled to the text width, and no figure or short table split across pages.
+/// print, charts scaled to the text width, tables kept within it (smaller type, headers that
+/// wrap), and no figure or short table split across pages. `scripts/check-reports.sh` prints
+/// every report kind on both papers and fails on anything wider than the printable width.
 enum HTMLStyle {
     static let css = """
         :root { --ink: #1b1f24; --muted: #57606a; --rule: #d0d7de; --band: #f6f8fa; --accent: #0072B2; }
@@ -46,6 +48,11 @@ enum HTMLStyle {
           thead { display: table-header-group; }
           tr { break-inside: avoid; page-break-inside: avoid; }
           .table-block { overflow: visible; }
+          table { max-width: 100%; font-size: 0.82rem; }
+          th, td { padding: 0.18rem 0.4rem; }
+          th { overflow-wrap: anywhere; }
+          figure.chart-block, .legend, .note { break-inside: avoid; page-break-inside: avoid; }
+          figcaption { break-after: avoid; page-break-after: avoid; }
           svg.chart { max-height: 120mm; }
         }
         """

@@ -94,6 +94,7 @@ public struct ReportChartAxis: Sendable, Equatable {
         case .share: "\(title) (%)"
         case .ratio: "\(title) (ratio, log scale)"
         case .time(let name): "\(title) (\(name))"
+        case .rate(let per): "\(title) (per \(per))"
         }
     }
 }
@@ -112,6 +113,8 @@ public enum ReportChartUnit: Sendable, Equatable {
     case ratio
     /// Time in a named unit from the data ("days", "periods").
     case time(String)
+    /// A rate per named unit of time ("month"): a hazard.
+    case rate(per: String)
 }
 
 /// One named series of a chart.
@@ -124,13 +127,16 @@ public struct ReportChartSeries: Sendable, Equatable {
     public var colorIndex: Int
     /// Drawn dashed (a mean beside a median).
     public var dashed: Bool
+    /// Drawn as straight segments even in a step chart (a fitted curve over a Kaplan–Meier estimate).
+    public var smooth: Bool
 
     /// Creates a series.
-    public init(name: String, points: [ReportChartPoint], colorIndex: Int, dashed: Bool = false) {
+    public init(name: String, points: [ReportChartPoint], colorIndex: Int, dashed: Bool = false, smooth: Bool = false) {
         self.name = name
         self.points = points
         self.colorIndex = colorIndex
         self.dashed = dashed
+        self.smooth = smooth
     }
 }
 

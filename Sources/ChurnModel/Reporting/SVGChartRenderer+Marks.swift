@@ -14,13 +14,13 @@ extension SVGChartRenderer {
     }
 
     private static func curves(_ chart: ReportChart, _ frame: Frame) -> [String] {
-        let stepped = chart.kind == .step
         var bands: [String] = []
         var lines: [String] = []
         for series in chart.series {
             let points = finite(series)
             guard !points.isEmpty else { continue }
             let color = color(series.colorIndex)
+            let stepped = chart.kind == .step && !series.smooth
             let withBounds = points.filter { $0.lower?.isFinite == true && $0.upper?.isFinite == true }
             if chart.kind != .line, !withBounds.isEmpty {
                 let upper = withBounds.map { (frame.x.position($0.x), frame.y.position($0.upper ?? $0.y)) }

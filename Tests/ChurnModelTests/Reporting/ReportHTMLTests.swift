@@ -73,7 +73,7 @@ import Testing
             FitTableRow(stratum: nil, time: 10, atRisk: 3, events: 1, censored: 2, survival: 0.5, cumulativeHazard: nil, standardError: 0.25, ciLower: 0.2, ciUpper: 1),
         ]
         let summary = FitSummary(model: "kaplan_meier", n: 4, events: 2, table: rows, median: [FitMedian(stratum: nil, estimate: 10, ciLower: 5, ciUpper: nil)])
-        let model = FitReport.model(summary: summary, historyFile: "/nonexistent.csv", generatedAt: Date(timeIntervalSince1970: 0))
+        let model = try FitReport.model(summary: summary, historyFile: "/nonexistent.csv", generatedAt: Date(timeIntervalSince1970: 0))
         let km = try #require(model.charts.first)
         #expect(km.kind == .step && km.title == "Median time to churn is 10.0")
         #expect(km.series[0].points.map(\.x) == [0, 5, 10])

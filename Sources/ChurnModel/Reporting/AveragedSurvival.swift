@@ -1,0 +1,56 @@
+/// What a fitted regression model (Cox or parametric) predicts for a group of customers as a
+/// whole: the average of each customer's predicted survival curve,
+///
+///     S̄(t) = Σᵢ wᵢ S(t | xᵢ) / Σᵢ wᵢ,
+///
+/// the direct-adjusted (marginal) survival curve (Makuch 1982; R's `survfit(fit, newdata =
+/// data)` averaged over rows). This, not the curve at the mean covariates, is what the
+/// Kaplan–Meier estimate of the same customers estimates, so the two can be compared. Its
+/// hazard is that of the averaged curve, h̄(t) = Σᵢ wᵢ S(t | xᵢ) h(t | xᵢ) / Σᵢ wᵢ S(t | xᵢ);
+/// without covariates S̄ and h̄ are the model's own S and h.
+struct AveragedSurvival: Sendable {
+    /// One customer's predicted lifetime distribution and case weight.
+    struct Member: Sendable {
+        /// The model at the customer's covariates (and stratum, for Cox).
+        var model: any SurvivalModel
+        /// The customer's case weight.
+        var weight: Double
+    }
+
+    /// The customers averaged over.
+    var members: [Member]
+
+    /// S̄(t), the weighted mean of the members' survival at `t`.
+    func survival(at t: Double) -> Double {
+        let total = members.reduce(0) { $0 + $1.weight }
+        return members.reduce(0) { $0 + $1.weight * $1.model.survivalProbability(at: t) } / total
+    }
+
+    /// h̄(t), the hazard of S̄ at `t`: the members' hazards weighted by weight × survival.
+    func hazard(at t: Double) -> Double {
+        var density = 0.0, survival = 0.0
+        for member in members {
+            let s = member.model.survivalProbability(at: t)
+            density += member.weight * s * member.model.hazard(at: t)
+            survival += member.weight * s
+        }
+        return density / survival
+    }
+
+    /// The averaged model of each stratum of `table` (key nil without strata), from a Cox or
+    /// parametric fit summary whose covariates are the table's columns.
+    /// - Throws: ``FittedModelError`` when the table's covariates or strata do not match the fit.
+    static func byStratum(summary: FitSummary, table: EventTable, file: String) throws -> [String?: AveragedSurvival] {
+        var groups: [String?: AveragedSurvival] = [:]
+        for row in 0..<table.count {
+            var covariates: [String: Double] = [:]
+            for (column, name) in table.covariateNames.enumerated() {
+                covariates[name] = table.covariates?[row, column]
+            }
+            let stratum = table.strata?[row]
+            let model = try summary.survivalModel(covariates: covariates, stratum: stratum, file: file)
+            groups[stratum, default: AveragedSurvival(members: [])].members.append(Member(model: model, weight: table.weight(at: row)))
+        }
+        return groups
+    }
+}

@@ -54,7 +54,7 @@ import Testing
         #expect(effect.hazardRatio(accountsPerCSM: 5) == 0.75)
         #expect(abs(effect.hazardRatio(accountsPerCSM: 75) - 0.875) < 1e-15)  // f(3·ref) = 1/2
         let loads = stride(from: 1.0, through: 10_000, by: 7).map { $0 }
-        let ratios = loads.map(effect.hazardRatio(accountsPerCSM:))
+        let ratios = loads.map { effect.hazardRatio(accountsPerCSM: $0) }
         #expect(zip(ratios, ratios.dropFirst()).allSatisfy { $0 <= $1 })
         #expect(ratios.allSatisfy { $0 > 0 && $0 <= 1 })
         #expect(effect.hazardRatio(for: .techTouch) == 1)

@@ -58,6 +58,12 @@ public enum Coverage: Sendable, Equatable {
         Double(headcount(customers: customers)) * csmCostAnnual / 12 * discount.annuity(months: months)
     }
 
+    /// The accounts per CSM; nil for tech-touch.
+    public var accountsPerCSM: Double? {
+        guard case .accountsPerCSM(let load) = self else { return nil }
+        return load
+    }
+
     /// "tech-touch" or the accounts per CSM.
     public var label: String {
         switch self {

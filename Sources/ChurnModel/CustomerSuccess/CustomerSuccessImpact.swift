@@ -80,10 +80,8 @@ extension CustomerSuccessImpact {
         segments = plan.segments.indices.map { index in
             let coverage = cs.coverage[index]
             let customers = plan.segments[index].segment.customers
-            var load: Double?
-            if case .accountsPerCSM(let value) = coverage { load = value }
             return CustomerSuccessSegment(
-                name: plan.segments[index].segment.name, accountsPerCsm: load, hazardRatio: ratios[index],
+                name: plan.segments[index].segment.name, accountsPerCsm: coverage.accountsPerCSM, hazardRatio: ratios[index],
                 headcount: coverage.headcount(customers: customers),
                 costNetPresentValue: coverage.costNetPresentValue(
                     customers: customers, csmCostAnnual: cs.csmCostAnnual, months: horizon, discount: plan.discount))

@@ -26,23 +26,34 @@ enum CustomerSuccessReader {
         return (CustomerSuccess(csmCostAnnual: cost, coverage: coverage, effect: effect), true)
     }
 
-    /// `staffing: { accounts_per_csm: { from, to, steps } }` (nil when absent).
-    static func readStaffing(_ top: YAMLMappingReader) -> (StaffingGrid?, ok: Bool) {
+    /// `staffing: { accounts_per_csm: { from, to, steps }, budget_annual, max_headcount }`
+    /// (nil when absent; every key optional).
+    static func readStaffing(_ top: YAMLMappingReader) -> (StaffingSettings?, ok: Bool) {
         guard top.node("staffing", required: false) != nil else { return (nil, true) }
-        guard let section = top.mapping("staffing", allowedKeys: ["accounts_per_csm"]),
-            let grid = section.mapping("accounts_per_csm", allowedKeys: ["from", "to", "steps"])
+        guard let section = top.mapping("staffing", allowedKeys: ["accounts_per_csm", "budget_annual", "max_headcount"])
         else { return (nil, false) }
+        let budget = section.number(
+            "budget_annual", in: 0...Double.greatestFiniteMagnitude, required: false,
+            expected: "the most the whole CS team may cost a year (currency ≥ 0)")
+        let headcount = section.integer("max_headcount", in: 0...10_000_000, required: false)
+        let budgetOK = section.node("budget_annual", required: false) == nil || budget != nil
+        let headcountOK = section.node("max_headcount", required: false) == nil || headcount != nil
+        let cap = StaffingCap(budgetAnnual: budget, maxHeadcount: headcount)
+        guard section.node("accounts_per_csm", required: false) != nil else {
+            return (StaffingSettings(cap: cap), budgetOK && headcountOK)
+        }
+        guard let grid = section.mapping("accounts_per_csm", allowedKeys: ["from", "to", "steps"]) else { return (nil, false) }
         let from = grid.number("from", in: 1...maximumLoad, expected: "accounts per CSM ≥ 1")
         let to = grid.number("to", in: 1...maximumLoad, expected: "accounts per CSM ≥ 1")
         let steps = grid.integer("steps", in: 1...1000)
-        guard let from, let to, let steps else { return (nil, false) }
+        guard let from, let to, let steps, budgetOK, headcountOK else { return (nil, false) }
         guard to >= from else {
             grid.diagnostics.report(
                 .invalidValue(expected: "a value ≥ from (\(from))", found: "\(to)"),
                 at: grid.mapping["to"]?.mark, keyPath: grid.path("to"))
             return (nil, false)
         }
-        return (StaffingGrid(from: from, to: to, steps: steps), true)
+        return (StaffingSettings(grid: StaffingGrid(from: from, to: to, steps: steps), cap: cap), true)
     }
 
     /// `effect: { hazard_ratio, reference_accounts_per_csm }`, or with `from_fit` and

@@ -22,9 +22,9 @@ import Testing
         #expect(cs.csmCostAnnual == 140_000)
         #expect(cs.coverage == [.techTouch, .accountsPerCSM(10)])
         #expect(cs.effect == CoverageEffect(hazardRatio: 0.75, referenceAccountsPerCSM: 25))
-        #expect(scenario.staffing == StaffingGrid(from: 10, to: 200, steps: 20))
-        #expect(scenario.staffing?.ratios.count == 20)
-        #expect(scenario.staffing?.ratios.first == 10 && scenario.staffing?.ratios.last == 200)
+        #expect(scenario.staffing?.grid == StaffingGrid(from: 10, to: 200, steps: 20))
+        #expect(scenario.staffing?.grid?.ratios.count == 20)
+        #expect(scenario.staffing?.grid?.ratios.first == 10 && scenario.staffing?.grid?.ratios.last == 200)
     }
 
     /// Each bad key or value is reported with file, line and key path.

@@ -65,8 +65,8 @@ import Testing
         #expect(points.map { $0["accounts_per_csm"] as? Double } == loads)
         let csv = try String(contentsOf: directory.appendingPathComponent("out/staffing_smb.csv"), encoding: .utf8)
         #expect(csv.split(separator: "\n").count == 1 + loads.count)
-        #expect(csv.hasPrefix("coverage,csms,team_csms,feasible,"))
-        #expect(csv.contains("best_on_share_of_paths"))
+        #expect(csv.hasPrefix("coverage,net_value,net_value_p10,net_value_p90,best_on_share_of_paths,status"))
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("out/staffing_smb_team.csv").path))
         let shares = points.compactMap { $0["share_of_paths_best"] as? Double }
         #expect(shares.count == loads.count && abs(shares.reduce(0, +) - 1) < 1e-9)
     }

@@ -28,7 +28,7 @@ public enum StaffingReport {
                 "Net value is the segment's NPV (today's customers and new logos) less the NPV of its CS team cost; "
                     + "\"best on\" is the share of paths on which a coverage beats every other feasible one (same random numbers)."
             ],
-            charts: sweep.segments.compactMap { chart($0, cap: sweep.cap) }, tables: sweep.segments.map(table),
+            charts: sweep.segments.compactMap { chart($0, cap: sweep.cap) }, tables: sweep.segments.flatMap(tables),
             audit: [
                 ("Scenario file", scenarioFile), ("Scenario SHA-256", ReportAudit.sha256(ofFile: scenarioFile)),
                 ("Seed", String(scenario.seed)), ("Paths per ratio", String(paths)),
@@ -45,21 +45,31 @@ public enum StaffingReport {
         return [(name: "results.json", contents: try encoder.encode(sweep))] + (try ReportFiles.rendered(model))
     }
 
-    private static func table(_ segment: StaffingSweep.SegmentSweep) -> ReportTable {
-        let rows = segment.points.map { point -> [ReportCell] in
-            [.text(point.coverage.label), .integer(point.headcount), .integer(point.teamHeadcount),
-             .text(point.isFeasible ? "yes" : "no"), .estimate(point.hazardRatio),
-             .currency(point.costNetPresentValue), .share(point.survival12.mean),
-             point.netRevenueRetention12.map { .share($0.mean) } ?? .missing(reason: "horizon under 12 months"),
-             .currency(point.netValue.mean), .currency(point.netValue.p10), .currency(point.netValue.p90),
+    /// Per segment two tables, narrow enough for the page: net value by coverage (with how
+    /// often each is best and which is chosen) and the team and retention behind it.
+    private static func tables(_ segment: StaffingSweep.SegmentSweep) -> [ReportTable] {
+        let slug = ScenarioRun.slug(segment.name)
+        let value = segment.points.map { point -> [ReportCell] in
+            [.text(point.coverage.label), .currency(point.netValue.mean), .currency(point.netValue.p10),
+             .currency(point.netValue.p90),
              point.isFeasible ? .share(point.shareOfPathsBest) : .missing(reason: "infeasible"),
-             .text(point == segment.best ? "best" : "")]
+             .text(point == segment.best ? "best" : point.isFeasible ? "" : "over the cap")]
         }
-        return ReportTable(
-            name: "staffing_\(ScenarioRun.slug(segment.name))", title: "\(segment.name): net value by accounts per CSM",
-            columns: ["coverage", "csms", "team_csms", "feasible", "hazard_ratio", "team_cost_npv", "survival_12", "nrr_12",
-                      "net_value", "net_value_p10", "net_value_p90", "best_on_share_of_paths", "best"],
-            rows: rows)
+        let team = segment.points.map { point -> [ReportCell] in
+            [.text(point.coverage.label), .integer(point.headcount), .integer(point.teamHeadcount), .estimate(point.hazardRatio),
+             .currency(point.costNetPresentValue), .share(point.survival12.mean),
+             point.netRevenueRetention12.map { .share($0.mean) } ?? .missing(reason: "horizon under 12 months")]
+        }
+        return [
+            ReportTable(
+                name: "staffing_\(slug)", title: "\(segment.name): net value by accounts per CSM",
+                columns: ["coverage", "net_value", "net_value_p10", "net_value_p90", "best_on_share_of_paths", "status"],
+                rows: value),
+            ReportTable(
+                name: "staffing_\(slug)_team", title: "\(segment.name): team, churn and NRR by accounts per CSM",
+                columns: ["coverage", "csms", "team_csms", "hazard_ratio", "team_cost_npv", "survival_12", "nrr_12"],
+                rows: team),
+        ]
     }
 
     private static func chart(_ segment: StaffingSweep.SegmentSweep, cap: StaffingCap) -> ReportChart? {

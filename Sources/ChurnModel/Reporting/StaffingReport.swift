@@ -8,8 +8,11 @@ public enum StaffingReport {
     public static func model(sweep: StaffingSweep, scenario: Scenario, scenarioFile: String, paths: Int) -> ReportModel {
         let c = NumberFormatting.compactCurrency
         let figures = sweep.segments.map { segment -> String in
-            let range = segment.nearBestRange.map {
-                "; ratios from \(NumberFormatting.grouped($0.lowerBound)) to \(NumberFormatting.grouped($0.upperBound)) are within 1% of it"
+            let range = segment.nearBestRange.map { range in
+                range.lowerBound == range.upperBound
+                    ? "; the ratio \(NumberFormatting.grouped(range.lowerBound)) is within 1% of it"
+                    : "; ratios from \(NumberFormatting.grouped(range.lowerBound)) to "
+                        + "\(NumberFormatting.grouped(range.upperBound)) are within 1% of it"
             } ?? ""
             let feasible = sweep.cap.isLimiting ? "feasible " : ""
             return "\(segment.name): the value-maximising \(feasible)coverage is \(segment.best.coverage.label) "

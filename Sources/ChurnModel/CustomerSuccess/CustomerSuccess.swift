@@ -21,9 +21,19 @@ public struct CustomerSuccess: Sendable, Equatable {
         self.effect = effect
     }
 
-    /// Hazard ratio of each segment under `coverage` (1 for tech-touch).
-    public func hazardRatios(coverage: [Coverage]? = nil) -> [Double] {
-        (coverage ?? self.coverage).map(effect.hazardRatio(for:))
+    /// Point hazard ratio of each segment under `coverage` (1 for tech-touch).
+    public func pointHazardRatios(coverage: [Coverage]? = nil) -> [Double] {
+        (coverage ?? self.coverage).map { effect.hazardRatio(for: $0) }
+    }
+
+    /// The hazard ratios a simulation of `coverage` applies: fixed, or drawn per path when
+    /// the effect is an estimate with a standard error (one draw per path shared by every
+    /// segment, since the effect is one parameter).
+    public func hazardRatios(coverage: [Coverage]? = nil) -> SegmentHazardRatios {
+        let coverage = coverage ?? self.coverage
+        guard effect.isDrawnPerPath else { return SegmentHazardRatios(pointHazardRatios(coverage: coverage)) }
+        let effect = effect
+        return SegmentHazardRatios(drawnPerPath: { z in coverage.map { effect.hazardRatio(for: $0, standardNormal: z) } })
     }
 }
 
@@ -46,6 +56,12 @@ public enum Coverage: Sendable, Equatable {
     /// whole horizon.
     public func costNetPresentValue(customers: Int, csmCostAnnual: Double, months: Int, discount: MonthlyDiscount) -> Double {
         Double(headcount(customers: customers)) * csmCostAnnual / 12 * discount.annuity(months: months)
+    }
+
+    /// The accounts per CSM; nil for tech-touch.
+    public var accountsPerCSM: Double? {
+        guard case .accountsPerCSM(let load) = self else { return nil }
+        return load
     }
 
     /// "tech-touch" or the accounts per CSM.

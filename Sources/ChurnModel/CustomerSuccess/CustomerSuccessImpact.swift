@@ -5,10 +5,13 @@
 /// Written to `results.json` under `customer_success` (snake_case, explicit nulls).
 /// Differences are with CS minus without, per path, over the whole portfolio; new logos are
 /// covered by CS too (their churn gets the segment's hazard ratio) while the team is sized on
-/// the month-0 book.
+/// the month-0 book. With an effect estimated from history, each path draws its own effect
+/// (the same draw with and without CS), so the ranges include the effect's uncertainty.
 public struct CustomerSuccessImpact: Codable, Sendable, Equatable {
     /// Loaded annual cost of one CSM.
     public var csmCostAnnual: Double
+    /// The effect of coverage on churn and its source (scenario or fit).
+    public var effect: CoverageEffectRecord
     /// Coverage, hazard ratio, headcount and cost of each segment.
     public var segments: [CustomerSuccessSegment]
     /// Extra customers active at the horizon thanks to CS.
@@ -30,6 +33,7 @@ public struct CustomerSuccessImpact: Codable, Sendable, Equatable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(csmCostAnnual, forKey: .csmCostAnnual)
+        try container.encode(effect, forKey: .effect)
         try container.encode(segments, forKey: .segments)
         try container.encode(retainedLogos, forKey: .retainedLogos)
         try container.encode(retainedArrAtHorizon, forKey: .retainedArrAtHorizon)
@@ -72,19 +76,18 @@ extension CustomerSuccessImpact {
         precondition(withCS.paths == withoutCS.paths, "both runs must cover the same paths")
         let plan = withCS.plan
         let horizon = plan.horizonMonths
-        let ratios = cs.hazardRatios()
+        let ratios = cs.pointHazardRatios()
         segments = plan.segments.indices.map { index in
             let coverage = cs.coverage[index]
             let customers = plan.segments[index].segment.customers
-            var load: Double?
-            if case .accountsPerCSM(let value) = coverage { load = value }
             return CustomerSuccessSegment(
-                name: plan.segments[index].segment.name, accountsPerCsm: load, hazardRatio: ratios[index],
+                name: plan.segments[index].segment.name, accountsPerCsm: coverage.accountsPerCSM, hazardRatio: ratios[index],
                 headcount: coverage.headcount(customers: customers),
                 costNetPresentValue: coverage.costNetPresentValue(
                     customers: customers, csmCostAnnual: cs.csmCostAnnual, months: horizon, discount: plan.discount))
         }
         csmCostAnnual = cs.csmCostAnnual
+        effect = CoverageEffectRecord(cs.effect)
         let cost = segments.reduce(0) { $0 + $1.costNetPresentValue }
         costNetPresentValue = cost
         func difference(_ value: (PathTotals) -> Double) -> [Double] {

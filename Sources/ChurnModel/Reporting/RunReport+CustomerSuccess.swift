@@ -1,3 +1,5 @@
+import RealModule
+
 /// The Customer Success part of a run report: one key figure and one table.
 extension RunReport {
     /// "Customer Success returns X per 1 spent (P10–P90: …); it pays for itself in Y% of paths."
@@ -10,6 +12,27 @@ extension RunReport {
         func ratio(_ x: Double) -> String { NumberFormatting.grouped(x, decimals: 2) }
         return value + "; it returns \(ratio(roi.mean)) per 1 spent (P10–P90: \(ratio(roi.p10))–\(ratio(roi.p90))) "
             + "and pays for itself in \(NumberFormatting.percent(impact.probabilityPaysForItself)) of paths."
+    }
+
+    /// Which CS effect the numbers rest on and where it came from: the scenario's hazard
+    /// ratio, or a Cox coefficient with its CI and how its uncertainty was carried.
+    static func customerSuccessEffectNote(_ effect: CoverageEffectRecord) -> String {
+        func number(_ x: Double) -> String { NumberFormatting.grouped(x, decimals: 3) }
+        let reference = "\(NumberFormatting.grouped(effect.referenceAccountsPerCsm)) accounts per CSM"
+        guard let file = effect.fitFile, let covariate = effect.covariate, let beta = effect.coefficient,
+            let se = effect.standardError, let low = effect.hazardRatioCiLower, let high = effect.hazardRatioCiUpper
+        else { return "The CSM effect is given in the scenario: hazard ratio \(number(effect.hazardRatio)) at \(reference)." }
+        let source = "Cox coefficient of \(covariate) in \(file): β = \(number(beta)), SE \(number(se))"
+        let carried = effect.drawnPerPath
+            ? "each path draws its own coefficient from Normal(β, SE²), so the ranges include this uncertainty"
+            : "SE 0, so the effect is fixed"
+        if effect.covariateKind == EstimatedCoverageEffect.Kind.accountsPerCSM.rawValue {
+            return "The CSM effect's dependence on load is estimated from history: hazard ratio "
+                + "\(number(Double.exp(beta))) per extra account on a CSM's book (CI \(number(low))–\(number(high)); "
+                + "\(source)), anchored at the scenario's \(number(effect.hazardRatio)) at \(reference); \(carried)."
+        }
+        return "The CSM effect is estimated from history: hazard ratio \(number(effect.hazardRatio)) for an account "
+            + "with a CSM (CI \(number(low))–\(number(high)); \(source)), taken to hold at \(reference); \(carried)."
     }
 
     /// Per-path CS value (with CS minus without, on common random numbers) and the team by segment.

@@ -12,7 +12,8 @@ public enum RunReport {
         let scopes = summary.segments + [summary.portfolio]
         return ReportModel(
             title: "\(scenario.name): portfolio outlook over \(scenario.horizonMonths) months",
-            keyFigures: (summary.customerSuccess.map { [customerSuccessFigure($0)] } ?? []) + keyFigures(summary),
+            keyFigures: (summary.customerSuccess.map { [customerSuccessFigure($0), customerSuccessEffectNote($0.effect)] } ?? [])
+                + keyFigures(summary),
             charts: charts(summary),
             tables: [
                 scopeTable(scopes), unitEconomicsTable(scopes), retentionTable(scopes), renewalTable(summary.segments, scenario),

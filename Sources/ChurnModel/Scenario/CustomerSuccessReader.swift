@@ -1,3 +1,5 @@
+import Foundation
+import RealModule
 import Yams
 
 /// Reads the optional top-level `customer_success` and `staffing` mappings.
@@ -5,7 +7,7 @@ enum CustomerSuccessReader {
     /// Keys of `customer_success`.
     static let keys = ["csm_cost_annual", "coverage", "effect"]
     /// Keys of `customer_success.effect`.
-    static let effectKeys = ["hazard_ratio", "reference_accounts_per_csm"]
+    static let effectKeys = ["hazard_ratio", "reference_accounts_per_csm", "from_fit", "covariate"]
     /// Most accounts one CSM may be given.
     static let maximumLoad = 1_000_000.0
 
@@ -24,34 +26,93 @@ enum CustomerSuccessReader {
         return (CustomerSuccess(csmCostAnnual: cost, coverage: coverage, effect: effect), true)
     }
 
-    /// `staffing: { accounts_per_csm: { from, to, steps } }` (nil when absent).
-    static func readStaffing(_ top: YAMLMappingReader) -> (StaffingGrid?, ok: Bool) {
+    /// `staffing: { accounts_per_csm: { from, to, steps }, budget_annual, max_headcount }`
+    /// (nil when absent; every key optional).
+    static func readStaffing(_ top: YAMLMappingReader) -> (StaffingSettings?, ok: Bool) {
         guard top.node("staffing", required: false) != nil else { return (nil, true) }
-        guard let section = top.mapping("staffing", allowedKeys: ["accounts_per_csm"]),
-            let grid = section.mapping("accounts_per_csm", allowedKeys: ["from", "to", "steps"])
+        guard let section = top.mapping("staffing", allowedKeys: ["accounts_per_csm", "budget_annual", "max_headcount"])
         else { return (nil, false) }
+        let budget = section.number(
+            "budget_annual", in: 0...Double.greatestFiniteMagnitude, required: false,
+            expected: "the most the whole CS team may cost a year (currency ≥ 0)")
+        let headcount = section.integer("max_headcount", in: 0...10_000_000, required: false)
+        let budgetOK = section.node("budget_annual", required: false) == nil || budget != nil
+        let headcountOK = section.node("max_headcount", required: false) == nil || headcount != nil
+        let cap = StaffingCap(budgetAnnual: budget, maxHeadcount: headcount)
+        guard section.node("accounts_per_csm", required: false) != nil else {
+            return (StaffingSettings(cap: cap), budgetOK && headcountOK)
+        }
+        guard let grid = section.mapping("accounts_per_csm", allowedKeys: ["from", "to", "steps"]) else { return (nil, false) }
         let from = grid.number("from", in: 1...maximumLoad, expected: "accounts per CSM ≥ 1")
         let to = grid.number("to", in: 1...maximumLoad, expected: "accounts per CSM ≥ 1")
         let steps = grid.integer("steps", in: 1...1000)
-        guard let from, let to, let steps else { return (nil, false) }
+        guard let from, let to, let steps, budgetOK, headcountOK else { return (nil, false) }
         guard to >= from else {
             grid.diagnostics.report(
                 .invalidValue(expected: "a value ≥ from (\(from))", found: "\(to)"),
                 at: grid.mapping["to"]?.mark, keyPath: grid.path("to"))
             return (nil, false)
         }
-        return (StaffingGrid(from: from, to: to, steps: steps), true)
+        return (StaffingSettings(grid: StaffingGrid(from: from, to: to, steps: steps), cap: cap), true)
     }
 
+    /// `effect: { hazard_ratio, reference_accounts_per_csm }`, or with `from_fit` and
+    /// `covariate` an effect estimated by a Cox fit (see ``CoverageEffect``): a CSM-assigned
+    /// covariate replaces `hazard_ratio`; an accounts-per-CSM covariate needs it as the level
+    /// at the reference load.
     private static func readEffect(_ section: YAMLMappingReader) -> CoverageEffect? {
         guard let effect = section.mapping("effect", allowedKeys: effectKeys) else { return nil }
+        let reference = effect.number(
+            "reference_accounts_per_csm", in: 1...maximumLoad, expected: "accounts per CSM ≥ 1")
+        let estimate = readEstimate(effect)
+        let fromFit = effect.node("from_fit", required: false) != nil
+        if fromFit, estimate == nil { return nil }
+        if estimate?.kind == .assigned {
+            if let node = effect.node("hazard_ratio", required: false) {
+                effect.diagnostics.report(
+                    .invalidValue(
+                        expected: "no hazard_ratio: the CSM-assigned covariate of from_fit gives it",
+                        found: node.summary),
+                    at: node.mark, keyPath: effect.path("hazard_ratio"))
+                return nil
+            }
+            guard let estimate, let reference else { return nil }
+            return CoverageEffect(
+                hazardRatio: Double.exp(estimate.coefficient), referenceAccountsPerCSM: reference, estimate: estimate)
+        }
         let ratio = effect.number(
             "hazard_ratio", in: Double.leastNonzeroMagnitude...1,
             expected: "a hazard ratio in (0, 1] (0.75 = 25% lower churn hazard with a CSM)")
-        let reference = effect.number(
-            "reference_accounts_per_csm", in: 1...maximumLoad, expected: "accounts per CSM ≥ 1")
         guard let ratio, let reference else { return nil }
-        return CoverageEffect(hazardRatio: ratio, referenceAccountsPerCSM: reference)
+        return CoverageEffect(hazardRatio: ratio, referenceAccountsPerCSM: reference, estimate: estimate)
+    }
+
+    /// The Cox coefficient named by `covariate` in the fit file `from_fit` (relative to the
+    /// scenario file); nil, without a report, when `from_fit` is absent.
+    private static func readEstimate(_ effect: YAMLMappingReader) -> EstimatedCoverageEffect? {
+        guard effect.node("from_fit", required: false) != nil else {
+            if let node = effect.node("covariate", required: false) {
+                effect.diagnostics.report(
+                    .invalidValue(expected: "covariate only together with from_fit", found: node.summary),
+                    at: node.mark, keyPath: effect.path("covariate"))
+            }
+            return nil
+        }
+        guard let file = effect.string("from_fit"), let covariate = effect.string("covariate") else { return nil }
+        let base = (effect.diagnostics.file as NSString).deletingLastPathComponent
+        let path = file.hasPrefix("/") || base.isEmpty ? file : (base as NSString).appendingPathComponent(file)
+        do {
+            return try EstimatedCoverageEffect(fit: try FittedModelFile.load(path: path), file: file, covariate: covariate)
+        } catch let error as CoverageEstimateError {
+            effect.diagnostics.report(
+                .invalidValue(expected: "a Cox fit with a coverage covariate", found: "\(file) \(error)"),
+                at: effect.mapping["covariate"]?.mark, keyPath: effect.path("covariate"))
+        } catch {
+            effect.diagnostics.report(
+                .invalidValue(expected: "a fit.yaml written by churnsim fit --model cox", found: "\(error)"),
+                at: effect.mapping["from_fit"]?.mark, keyPath: effect.path("from_fit"))
+        }
+        return nil
     }
 
     /// `coverage: { <segment>: tech_touch | accounts per CSM }`, in segment order.

@@ -22,15 +22,15 @@ public struct Scenario: Sendable, Equatable {
     public var baseDirectory: String
     /// The Customer Success team and its effect on churn, if the scenario has one.
     public var customerSuccess: CustomerSuccess?
-    /// The accounts-per-CSM grid of `churnsim staffing`, if the scenario sets one.
-    public var staffing: StaffingGrid?
+    /// The grid and team limits of `churnsim staffing`, if the scenario sets them.
+    public var staffing: StaffingSettings?
 
     /// Creates a scenario from already validated parts; `customerSuccess` must have one
     /// coverage per segment.
     public init(
         name: String, horizonMonths: Int, paths: Int, seed: UInt64,
         discountRateAnnual: Double, segments: [Segment], downturn: Downturn? = nil, baseDirectory: String = ".",
-        customerSuccess: CustomerSuccess? = nil, staffing: StaffingGrid? = nil
+        customerSuccess: CustomerSuccess? = nil, staffing: StaffingSettings? = nil
     ) {
         precondition(customerSuccess.map { $0.coverage.count == segments.count } ?? true, "one coverage per segment")
         self.customerSuccess = customerSuccess

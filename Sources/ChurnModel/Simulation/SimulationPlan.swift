@@ -64,7 +64,7 @@ public struct SimulationPlan: Sendable {
     let downturn: DownturnPlan?
     /// Per segment, the factor applied to every customer's churn hazard (1 = the scenario's
     /// churn as written; a Customer Success effect is below 1).
-    public let hazardRatios: [Double]
+    public let hazardRatios: SegmentHazardRatios
 
     /// Months at which survival is reported.
     public static let survivalCheckpoints = [12, 24, 36]
@@ -75,15 +75,19 @@ public struct SimulationPlan: Sendable {
     /// churn hazard in that segment, new logos included (proportional hazards): a constant
     /// monthly churn p becomes 1 − (1 − p)^h, a model's cumulative hazard is multiplied by h,
     /// and downturn multipliers apply on top. A ratio of exactly 1 leaves every number
-    /// bit-identical, and since each customer keeps its own random stream, plans that differ
-    /// only in hazard ratios use common random numbers.
+    /// bit-identical, and since each customer keeps its own random stream (and ratios drawn
+    /// per path their own substream), plans that differ only in hazard ratios use common
+    /// random numbers.
     /// - Throws: ``FittedModelError`` when a segment's model file cannot be used, or
     ///   ``LinearAlgebraError`` when the downturn correlation cannot be factored.
-    public init(scenario: Scenario, paths: Int? = nil, seed: UInt64? = nil, hazardRatios: [Double]? = nil) throws {
+    public init(
+        scenario: Scenario, paths: Int? = nil, seed: UInt64? = nil, hazardRatios: SegmentHazardRatios? = nil
+    ) throws {
         precondition(
-            hazardRatios.map { $0.count == scenario.segments.count && $0.allSatisfy { $0 > 0 && $0.isFinite } } ?? true,
+            hazardRatios.map { $0.central.count == scenario.segments.count && $0.central.allSatisfy { $0 > 0 && $0.isFinite } }
+                ?? true,
             "one positive hazard ratio per segment")
-        self.hazardRatios = hazardRatios ?? Array(repeating: 1, count: scenario.segments.count)
+        self.hazardRatios = hazardRatios ?? .none(segments: scenario.segments.count)
         self.scenario = scenario
         self.paths = paths ?? scenario.paths
         self.seed = seed ?? scenario.seed
@@ -122,11 +126,13 @@ extension SimulationPlan {
     /// downturn years) and economics (with the path's growth and cost draws).
     ///
     /// Path-level numbers come from their own substreams, counted down from 2³² − 1 (the
-    /// downturn) and 2³² − 2 − s (segment s), apart from the customers' substreams 0, 1, ….
+    /// downturn) and 2³² − 2 − s (segment s), apart from the customers' substreams 0, 1, …;
+    /// hazard ratios drawn per path use ``SegmentHazardRatios/substream``.
     func pathLaws(path: Int) -> [SegmentPathLaws] {
         let top = UInt64(UInt32.max)
         var downturnStream = RandomStream(seed: seed, stream: UInt64(path), substream: top)
         let multipliers = downturn?.yearMultipliers(using: &downturnStream)
+        let ratios = hazardRatios.ratios(onPath: path, seed: seed)
         return segments.enumerated().map { index, segmentPlan in
             var stream = RandomStream(seed: seed, stream: UInt64(path), substream: top - 1 - UInt64(index))
             func draw(_ law: ValueDistribution.Sampler) -> Double {
@@ -134,7 +140,7 @@ extension SimulationPlan {
             }
             let hazard = segmentPlan.churn.pathHazard(
                 fromUniform: segmentPlan.churn.drawsPerPath ? stream.nextUniform() : 0.5
-            ).scaled(by: hazardRatios[index])
+            ).scaled(by: ratios[index])
             let lifetime = LifetimeSampler(
                 termMonths: segmentPlan.segment.contractTermMonths, hazard: hazard,
                 yearMultipliers: multipliers?[index] ?? [])
@@ -145,7 +151,7 @@ extension SimulationPlan {
                 annuity: annuityFactors)
             return SegmentPathLaws(
                 lifetime: lifetime, economics: economics, newLogosPerMonth: draw(segmentPlan.newLogos),
-                coefficients: segmentPlan.book?.regression?.model.estimates ?? [], hazardRatio: hazardRatios[index])
+                coefficients: segmentPlan.book?.regression?.model.estimates ?? [], hazardRatio: ratios[index])
         }
     }
 }

@@ -22,9 +22,14 @@ import Testing
         #expect(cs.csmCostAnnual == 140_000)
         #expect(cs.coverage == [.techTouch, .accountsPerCSM(10)])
         #expect(cs.effect == CoverageEffect(hazardRatio: 0.75, referenceAccountsPerCSM: 25))
-        #expect(scenario.staffing == StaffingGrid(from: 10, to: 200, steps: 20))
-        #expect(scenario.staffing?.ratios.count == 20)
-        #expect(scenario.staffing?.ratios.first == 10 && scenario.staffing?.ratios.last == 200)
+        #expect(scenario.staffing?.grid == StaffingGrid(from: 10, to: 200, steps: 20))
+        #expect(scenario.staffing?.grid?.ratios.count == 20)
+        #expect(scenario.staffing?.grid?.ratios.first == 10 && scenario.staffing?.grid?.ratios.last == 200)
+        #expect(scenario.staffing?.cap == StaffingCap.none)
+        let capped = try ScenarioLoader.parse(
+            yaml: Self.valid.replacingOccurrences(of: "steps: 20 } }", with: "steps: 20 }, budget_annual: 1_500_000, max_headcount: 9 }"),
+            file: "plan.yaml")
+        #expect(capped.staffing?.cap == StaffingCap(budgetAnnual: 1_500_000, maxHeadcount: 9))
     }
 
     /// Each bad key or value is reported with file, line and key path.
@@ -38,6 +43,8 @@ import Testing
         ("hazard_ratio: 0.75", "hazard_ratios: 0.75", 24, "customer_success.effect.hazard_ratios", "did you mean"),
         ("to: 200", "to: 5", 25, "staffing.accounts_per_csm.to", "≥ from"),
         ("steps: 20", "step: 20", 25, "staffing.accounts_per_csm.step", "unknown key"),
+        ("steps: 20 } }", "steps: 20 }, budget_annual: lots }", 25, "staffing.budget_annual", "whole CS team may cost"),
+        ("steps: 20 } }", "steps: 20 }, max_headcount: -1 }", 25, "staffing.max_headcount", "an integer in"),
     ])
     func badKeysAreLocated(old: String, new: String, line: Int, keyPath: String, message: String) throws {
         let found = problems(Self.valid.replacingOccurrences(of: old, with: new))
@@ -54,7 +61,7 @@ import Testing
         #expect(effect.hazardRatio(accountsPerCSM: 5) == 0.75)
         #expect(abs(effect.hazardRatio(accountsPerCSM: 75) - 0.875) < 1e-15)  // f(3·ref) = 1/2
         let loads = stride(from: 1.0, through: 10_000, by: 7).map { $0 }
-        let ratios = loads.map(effect.hazardRatio(accountsPerCSM:))
+        let ratios = loads.map { effect.hazardRatio(accountsPerCSM: $0) }
         #expect(zip(ratios, ratios.dropFirst()).allSatisfy { $0 <= $1 })
         #expect(ratios.allSatisfy { $0 > 0 && $0 <= 1 })
         #expect(effect.hazardRatio(for: .techTouch) == 1)

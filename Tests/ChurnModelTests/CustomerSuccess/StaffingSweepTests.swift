@@ -6,12 +6,12 @@ import Testing
 @Suite struct StaffingSweepTests {
     static let grid = StaffingGrid(from: 10, to: 200, steps: 20)
 
-    func sweep(csmCost: Double) throws -> StaffingSweep.SegmentSweep {
+    func sweep(csmCost: Double, grid: StaffingGrid = Self.grid, cap: StaffingCap = .none) throws -> StaffingSweep.SegmentSweep {
         let scenario = singleSegmentScenario(horizon: 36, monthlyChurn: 0.04, cac: 0, discount: 0)
         let cs = CustomerSuccess(
             csmCostAnnual: csmCost, coverage: [.accountsPerCSM(40)],
             effect: CoverageEffect(hazardRatio: 0.6, referenceAccountsPerCSM: 25))
-        let result = try StaffingSweep(scenario: scenario, customerSuccess: cs, grid: Self.grid, paths: nil, threads: 2)
+        let result = try StaffingSweep(scenario: scenario, customerSuccess: cs, grid: grid, cap: cap, paths: nil, threads: 2)
         return try #require(result.segments.first)
     }
 
@@ -21,6 +21,56 @@ import Testing
         let survival = points.map(\.survival12.mean)
         #expect(zip(survival, survival.dropFirst()).allSatisfy { $0 >= $1 })
         #expect(try sweep(csmCost: 1000).points[0].survival12.mean <= survival.last ?? 0)
+    }
+
+    /// The closed-form net value of ``optimumMatchesClosedForm()``.
+    static func net(_ a: Double, cost: Double) -> Double {
+        let h = CoverageEffect(hazardRatio: 0.6, referenceAccountsPerCSM: 25).hazardRatio(accountsPerCSM: a)
+        let value = (1...36).reduce(0.0) { $0 + pow(0.96, h * Double($1 - 1)) }
+        return 400 * 80 * value - (400 / a).rounded(.up) * cost * 3
+    }
+
+    /// A cap that excludes the unconstrained optimum (30 accounts, 14 CSMs) moves the answer
+    /// to the closed-form best among the ratios with at most 10 CSMs (⌈400/a⌉ ≤ 10, a ≥ 40);
+    /// a budget of 10 CSMs' cost gives the same answer.
+    @Test(arguments: [StaffingCap(maxHeadcount: 10), StaffingCap(budgetAnnual: 10_000)])
+    func capChangesTheAnswer(cap: StaffingCap) throws {
+        let feasible = Self.grid.ratios.filter { (400 / $0).rounded(.up) <= 10 }
+        let analytic = try #require(feasible.max { Self.net($0, cost: 1000) < Self.net($1, cost: 1000) })
+        #expect(analytic == 40)
+        let result = try sweep(csmCost: 1000, cap: cap)
+        #expect(result.best.coverage == .accountsPerCSM(analytic))
+        for point in result.points {
+            #expect(point.isFeasible == (point.headcount <= 10), "\(point.coverage)")
+            if !point.isFeasible { #expect(point.shareOfPathsBest == 0) }
+        }
+        #expect(try sweep(csmCost: 1000).best.coverage == .accountsPerCSM(30))
+    }
+
+    /// Nothing fits: a grid without tech-touch and no CSM allowed.
+    @Test func noFeasibleCoverageIsAnError() throws {
+        #expect(throws: StaffingError.noFeasibleCoverage(segment: "only", cap: StaffingCap(maxHeadcount: 0), otherSegmentsHeadcount: 0)) {
+            try sweep(csmCost: 1000, grid: StaffingGrid(ratios: [50, 100], includesTechTouch: false), cap: StaffingCap(maxHeadcount: 0))
+        }
+    }
+
+    /// Shares of paths on which each feasible ratio is best sum to 1, and the ratio that is
+    /// best on average is best on the most paths in this smooth case.
+    @Test func sharesOfPathsBestSumToOne() throws {
+        let result = try sweep(csmCost: 1000)
+        let total = result.points.reduce(0) { $0 + $1.shareOfPathsBest }
+        #expect(abs(total - 1) < 1e-12)
+        #expect(result.points.max { $0.shareOfPathsBest < $1.shareOfPathsBest }?.coverage == result.best.coverage)
+    }
+
+    /// Hand-counted: per path the highest value among the candidates wins; ties go to the first.
+    @Test func sharesOfPathsBestCountsWinners() {
+        let values: [[Double]] = [[1, 5, 2, 0], [3, 5, 1, 9], [9, 9, 9, 9]]
+        let shares = StaffingSweep.sharesOfPathsBest(values, among: [0, 1])
+        // Paths: 1<3 → 1; 5=5 → 0 (tie); 2>1 → 0; 0<9 → 1.
+        #expect(shares.map(\.0) == [0, 1] && shares.map(\.1) == [0.5, 0.5])
+        // With the third row: it wins paths 0–2; on path 3 it ties 9 with row 1, which comes first.
+        #expect(StaffingSweep.sharesOfPathsBest(values, among: [0, 1, 2]).map(\.1) == [0, 0.25, 0.75])
     }
 
     /// Constant churn p = 0.04, MRR 100, margin 0.8, no CAC or discounting, 400 customers, 36
@@ -42,5 +92,31 @@ import Testing
             guard case .accountsPerCSM(let a) = point.coverage else { continue }
             #expect(within99(point.netValue.estimate, of: net(a)), "a = \(a): \(point.netValue.mean) vs \(net(a))")
         }
+    }
+}
+
+/// `--ratios` and `--ratio-range` grids.
+@Suite struct StaffingGridTests {
+    @Test func listKeepsTechTouchOnlyWhenNamed() throws {
+        let grid = try StaffingGrid(list: "150, 50,100,50,tech-touch")
+        #expect(grid.ratios == [50, 100, 150] && grid.includesTechTouch)
+        #expect(grid.coverages == [.techTouch, .accountsPerCSM(50), .accountsPerCSM(100), .accountsPerCSM(150)])
+        #expect(try StaffingGrid(list: "200").coverages == [.accountsPerCSM(200)])
+    }
+
+    @Test func rangeStepsFromFromToTo() throws {
+        #expect(try StaffingGrid(range: "50:300:25").ratios == stride(from: 50.0, through: 300, by: 25).map { $0 })
+        #expect(try StaffingGrid(range: "50:120:25").ratios == [50, 75, 100])  // 125 is past `to`
+        #expect(try StaffingGrid(range: "50:120:25").includesTechTouch)
+    }
+
+    @Test(arguments: ["50,lots", "0.5", "", "50,,100"])
+    func badListsAreRefused(list: String) {
+        #expect(throws: StaffingGridError.self) { try StaffingGrid(list: list) }
+    }
+
+    @Test(arguments: ["50:300", "300:50:25", "50:300:0", "0:10:1", "1:100000:1", "a:b:c"])
+    func badRangesAreRefused(range: String) {
+        #expect(throws: StaffingGridError.invalidRange(range)) { try StaffingGrid(range: range) }
     }
 }

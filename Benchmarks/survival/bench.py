@@ -34,8 +34,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generate_data import TRUE_COEFFICIENTS
+
 HERE = Path(__file__).resolve().parent
-COVARIATES = ["sponsor_change", "login_trend", "seat_utilisation", "support_tickets", "enterprise"]
+COVARIATES = list(TRUE_COEFFICIENTS)  # the ten drivers, in column order
 COX_TOLERANCE = 1e-6
 WEIBULL_TOLERANCE = 1e-6
 KM_TOLERANCE = 1e-9

@@ -75,15 +75,14 @@ extension CoxDesign {
     ///
     /// - Complexity: O(n log n).
     func concordance(_ eta: [Double], clusters: [String]?) -> CoxConcordance {
-        var ranksByValue: [Double] = []
-        for value in eta.sorted() where ranksByValue.last != value { ranksByValue.append(value) }
-        let rank = eta.map { Self.countBefore($0, in: ranksByValue) }
+        let ranked = DenseRanks(eta)
+        let rank = ranked.ranks
         // Influence per row: weighted counts of its concordant, discordant, tied pairs.
         var influence = [(c: Double, d: Double, t: Double)](repeating: (0, 0, 0), count: rowCount)
         var concordant = 0.0, discordant = 0.0, tiedRisk = 0.0, tiedTime = 0.0
         for stratum in strata {
-            var atRisk = RankWeights(count: ranksByValue.count)
-            var deaths = RankWeights(count: ranksByValue.count)
+            var atRisk = RankWeights(count: ranked.distinctCount)
+            var deaths = RankWeights(count: ranked.distinctCount)
             var snapshot = [(below: Double, equal: Double, above: Double)](
                 repeating: (0, 0, 0), count: rowCount)
             func finish(_ j: Int) {

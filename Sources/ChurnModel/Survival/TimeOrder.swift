@@ -1,22 +1,18 @@
 /// Orders rows by decreasing time — the order in which risk-set walks visit them — with a
-/// counting sort over the ranks of the distinct times: O(n log u) for u distinct times,
-/// instead of a comparison sort's O(n log n) calls of a closure. Few distinct times (monthly
-/// billing data) make it nearly linear.
+/// counting sort over the dense ranks of the times (``DenseRanks``): linear passes instead
+/// of a comparison sort's O(n log n) calls of a closure.
 enum TimeOrder {
     /// `rows` by decreasing `times[row]`, keeping the given order among equal times; with
     /// `eventsFirst`, rows whose `eventsFirst[row]` is true come first among equal times.
     ///
     /// Every time must be finite (not NaN).
     static func decreasing(_ rows: [Int], by times: [Double], eventsFirst: [Bool]? = nil) -> [Int] {
-        var distinct: [Double] = []
-        for value in rows.map({ times[$0] }).sorted() where distinct.last != value {
-            distinct.append(value)
-        }
+        let ranked = DenseRanks(rows.map { times[$0] })
         let classes = eventsFirst == nil ? 1 : 2
-        var starts = [Int](repeating: 0, count: distinct.count * classes + 1)
+        var starts = [Int](repeating: 0, count: ranked.distinctCount * classes + 1)
         var buckets = [Int](repeating: 0, count: rows.count)
         for (position, row) in rows.enumerated() {
-            var bucket = distinct.count - 1 - CoxDesign.countBefore(times[row], in: distinct)
+            var bucket = ranked.distinctCount - 1 - ranked.ranks[position]
             if let eventsFirst { bucket = bucket * 2 + (eventsFirst[row] ? 0 : 1) }
             buckets[position] = bucket
             starts[bucket + 1] += 1

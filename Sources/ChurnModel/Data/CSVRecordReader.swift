@@ -102,12 +102,14 @@ final class CSVRecordReader {
     /// delimiter straight from the buffer (which is first extended to hold the whole line);
     /// nil, with nothing consumed, when the line has a quote.
     private func unquotedLine(wanted: [Bool]?) -> (fields: [String], isBlank: Bool, line: Int)? {
-        var end = position
+        var searched = 0  // bytes after `position` known to hold no line break
+        var end: Int
         while true {
-            if let newline = Self.index(of: UInt8(ascii: "\n"), in: buffer, from: end) {
+            if let newline = Self.index(of: UInt8(ascii: "\n"), in: buffer, from: position + searched) {
                 end = newline
                 break
             }
+            searched = buffer.count - position
             end = buffer.count
             guard appendChunk() else { break }
         }

@@ -143,8 +143,7 @@ struct FitCommand: ParsableCommand {
             timeUnit: timeUnit, outputDirectory: output)
         var phases = FitTimings()
         let (summary, directory) = try fit.execute(recording: &phases)
-        if timings { FileHandle.standardError.write(Data("timings: \(phases)
-".utf8)) }
+        if timings { FileHandle.standardError.write(Data("timings: \(phases)\n".utf8)) }
         for warning in summary.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         print("Fitted \(summary.model) to \(summary.n) rows (\(summary.events) events).")
         print("Report written to \(directory.path)/")

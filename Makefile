@@ -11,10 +11,12 @@ build: setup
 demo: build
 	.build/release/churnsim run Scenarios/example.yaml
 
-## Installs what is missing, checks every report kind in headless Chromium, then builds and runs every test
-## (the test runner's summary stays the last line).
+## Installs what is missing, checks every report kind in headless Chromium, runs the benchmark suite in its
+## quick mode against the peers (R survival, lifelines, NumPy; installed if missing) so it cannot rot, then
+## builds and runs every test (the test runner's summary stays the last line).
 test: setup
 	bash scripts/check-reports.sh
+	CHURNSIM_BIN=.build/debug/churnsim bash Benchmarks/run.sh --quick
 	swift test
 
 ## Renders each report kind in headless Chromium (console errors, empty charts, overflowing text)

@@ -11,8 +11,8 @@
 #            checks agreement only, never writes RESULTS.md (well under 2 minutes after the build)
 #   (full)   Monte Carlo: 5 alternating repetitions at 1,000 paths, churnsim 1 vs 2 threads, scaling
 #            over 4 path counts with peak memory (/usr/bin/time -v); survival: 3 alternating
-#            repetitions, Cox at 10k/100k/300k/1M rows, Weibull and KM at 100k/1M rows; then
-#            rewrites Benchmarks/RESULTS.md
+#            repetitions (1 at 10M rows), Cox at 10k/100k/1M/10M rows (lifelines up to 1M), KM at
+#            100k/1M/10M rows, Weibull at 100k/1M rows; then rewrites Benchmarks/RESULTS.md
 #
 # Installs missing peers: numpy, pyyaml, lifelines (pip); GNU time, R and survival (apt, as root or
 # through sudo). Exits non-zero when churnsim and a peer disagree (Monte Carlo: portfolio NPV mean or
@@ -35,8 +35,8 @@ esac
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH="$ROOT/Benchmarks/montecarlo"
 WORKLOAD="$BENCH/portfolio_bench.yaml"
-# CHURNSIM_BIN: an already-built churnsim to use instead of building the release one (the opt-in
-# quick-mode test passes the binary of its own build, to avoid a second `swift build` on .build).
+# CHURNSIM_BIN: an already-built churnsim to use instead of building the release one (`make test`
+# passes the debug binary it has just built for its quick run).
 CHURNSIM="${CHURNSIM_BIN:-$ROOT/.build/release/churnsim}"
 SEED=42
 NPROC="$(nproc)"

@@ -22,9 +22,6 @@ import lifelines
 import numpy as np
 import pandas as pd
 
-COVARIATES = ["sponsor_change", "login_trend", "seat_utilisation", "support_tickets", "enterprise"]
-
-
 def main(argv: list[str]) -> int:
     if len(argv) != 3:
         print(__doc__, file=sys.stderr)
@@ -34,7 +31,8 @@ def main(argv: list[str]) -> int:
     t0 = time.perf_counter()
     frame = pd.read_csv(path)
     t1 = time.perf_counter()
-    data = frame[["duration_months", "churned"] + COVARIATES]
+    covariates = list(frame.columns[frame.columns.get_loc("churned") + 1:])  # every column after `churned`
+    data = frame[["duration_months", "churned"] + covariates]
     result: dict = {}
     if model == "cox_efron":
         fitter = lifelines.CoxPHFitter().fit(data, "duration_months", "churned")
@@ -42,7 +40,7 @@ def main(argv: list[str]) -> int:
         result["log_likelihood"] = float(fitter.log_likelihood_)
         result["coefficients"] = [
             {"name": name, "estimate": float(fitter.params_[name]),
-             "standard_error": float(fitter.standard_errors_[name])} for name in COVARIATES]
+             "standard_error": float(fitter.standard_errors_[name])} for name in covariates]
     elif model == "weibull":
         fitter = lifelines.WeibullAFTFitter().fit(data, "duration_months", "churned")
         t2 = time.perf_counter()
@@ -51,7 +49,7 @@ def main(argv: list[str]) -> int:
         coefficients = [{"name": "(Intercept)", "estimate": float(params[("lambda_", "Intercept")]),
                          "standard_error": float(errors[("lambda_", "Intercept")])}]
         coefficients += [{"name": name, "estimate": float(params[("lambda_", name)]),
-                          "standard_error": float(errors[("lambda_", name)])} for name in COVARIATES]
+                          "standard_error": float(errors[("lambda_", name)])} for name in covariates]
         coefficients.append({"name": "Log(scale)", "estimate": -float(params[("rho_", "Intercept")]),
                              "standard_error": float(errors[("rho_", "Intercept")])})
         result["coefficients"] = coefficients

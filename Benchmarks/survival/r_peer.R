@@ -14,11 +14,11 @@ path <- args[1]; model <- args[2]; output <- args[3]
 
 clock <- function() as.numeric(proc.time()[["elapsed"]])
 t0 <- clock()
-d <- read.csv(path, colClasses = c("integer", "numeric", "integer", "integer", "numeric",
-                                   "numeric", "integer", "integer"))
+header <- names(read.csv(path, nrows = 1))
+d <- read.csv(path, colClasses = c("integer", rep("numeric", length(header) - 1)))
 t1 <- clock()
-formula <- Surv(duration_months, churned) ~ sponsor_change + login_trend + seat_utilisation +
-  support_tickets + enterprise
+covariates <- header[(match("churned", header) + 1):length(header)]  # every column after `churned`
+formula <- as.formula(paste("Surv(duration_months, churned) ~", paste(covariates, collapse = " + ")))
 fit <- switch(model,
   cox_efron   = coxph(formula, data = d, ties = "efron"),
   cox_breslow = coxph(formula, data = d, ties = "breslow"),

@@ -107,6 +107,9 @@ struct FitCommand: ParsableCommand {
     @Option(name: .customLong("time-unit"), help: "Unit of --duration, for report axes and hazards (per month): months, days, weeks or years. Dates give months.")
     var timeUnit: TimeUnit?
 
+    @Flag(help: "Print the wall time of each phase (read, fit, checks, report) to standard error.")
+    var timings = false
+
     @Option(help: "Report folder (default: Reports/fit-<file>-<model>).")
     var output: String?
 
@@ -138,7 +141,9 @@ struct FitCommand: ParsableCommand {
             confidenceIntervalType: confType.type, confidenceLevel: confLevel, coxTies: ties,
             robust: robust || cluster != nil, projectionPeriods: periods, discountRate: discountRate,
             timeUnit: timeUnit, outputDirectory: output)
-        let (summary, directory) = try fit.execute()
+        var phases = FitTimings()
+        let (summary, directory) = try fit.execute(recording: &phases)
+        if timings { FileHandle.standardError.write(Data("timings: \(phases)\n".utf8)) }
         for warning in summary.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         print("Fitted \(summary.model) to \(summary.n) rows (\(summary.events) events).")
         print("Report written to \(directory.path)/")

@@ -39,7 +39,8 @@ public struct CSVColumns: Sendable {
             }
             var kept = [[String]](repeating: [], count: indices.count)
             var row = 0
-            let wanted = Set(indices.map(\.1))
+            var wanted = [Bool](repeating: false, count: header.count)
+            for (_, index) in indices { wanted[index] = true }
             while let (fields, isBlank, line) = try reader.nextRecord(wanted: wanted) {
                 if isBlank { continue }
                 row += 1

@@ -30,10 +30,14 @@ final class CSVRecordReader {
     /// nil at end of file.
     ///
     /// Unquoted fields are trimmed of spaces and tabs on the bytes; quoted fields keep their
-    /// content exactly. Only fields whose index is in `wanted` (all when nil) are decoded as
-    /// text; the others are returned empty, which saves most of the work on wide files.
+    /// content exactly. Only fields whose index is marked in `wanted` (all when nil) are
+    /// decoded as text; the others are returned empty, which saves most of the work on wide
+    /// files. A line without quotes is split in place in the read buffer; a line with quotes
+    /// goes through the byte-by-byte state machine.
     /// - Throws: ``CSVRecordError/unterminatedQuote(line:)`` when a quoted field never closes.
-    func nextRecord(wanted: Set<Int>? = nil) throws -> (fields: [String], isBlank: Bool, line: Int)? {
+    func nextRecord(wanted: [Bool]? = nil) throws -> (fields: [String], isBlank: Bool, line: Int)? {
+        guard fill() else { return nil }
+        if let record = unquotedLine(wanted: wanted) { return record }
         guard var byte = nextByte() else { return nil }
         let startLine = line
         var fields: [String] = []
@@ -41,8 +45,7 @@ final class CSVRecordReader {
         var quoted = false
         var wasQuoted = false
         func finish() {
-            let index = fields.count
-            guard wanted.map({ $0.contains(index) }) ?? true else { fields.append(""); return }
+            guard Self.isWanted(fields.count, wanted) else { fields.append(""); return }
             var slice = field[...]
             if !wasQuoted {
                 while let first = slice.first, first == 0x20 || first == 0x09 { slice = slice.dropFirst() }
@@ -88,6 +91,76 @@ final class CSVRecordReader {
         let isBlank = fields.isEmpty && !wasQuoted && field.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
         finish()
         return (fields, isBlank, startLine)
+    }
+
+    private static func isWanted(_ index: Int, _ wanted: [Bool]?) -> Bool {
+        guard let wanted else { return true }
+        return index < wanted.count && wanted[index]
+    }
+
+    /// The record starting at `position` when its line holds no quote character, split on the
+    /// delimiter straight from the buffer (which is first extended to hold the whole line);
+    /// nil, with nothing consumed, when the line has a quote.
+    private func unquotedLine(wanted: [Bool]?) -> (fields: [String], isBlank: Bool, line: Int)? {
+        var searched = 0  // bytes after `position` known to hold no line break
+        var end: Int
+        while true {
+            if let newline = Self.index(of: UInt8(ascii: "\n"), in: buffer, from: position + searched) {
+                end = newline
+                break
+            }
+            searched = buffer.count - position
+            end = buffer.count
+            guard appendChunk() else { break }
+        }
+        guard Self.index(of: UInt8(ascii: "\""), in: buffer, from: position, to: end) == nil else { return nil }
+        let startLine = line
+        var fields: [String] = []
+        var isBlank = true
+        buffer.withUnsafeBufferPointer { bytes in
+            var contentEnd = end
+            if contentEnd > position, bytes[contentEnd - 1] == UInt8(ascii: "\r") { contentEnd -= 1 }
+            var start = position
+            while true {
+                var stop = start
+                while stop < contentEnd, bytes[stop] != delimiter { stop += 1 }
+                var first = start, last = stop
+                while first < last, bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
+                while last > first, bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09 { last -= 1 }
+                if first < last { isBlank = false }
+                fields.append(
+                    Self.isWanted(fields.count, wanted)
+                        ? String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self) : "")
+                guard stop < contentEnd else { break }
+                isBlank = false
+                start = stop + 1
+            }
+        }
+        if end < buffer.count { line += 1 }
+        position = Swift.min(end + 1, buffer.count)
+        return (fields, isBlank, startLine)
+    }
+
+    /// The first index ≥ `from` (and < `to`, default the end) holding `byte`, by `memchr`.
+    private static func index(of byte: UInt8, in bytes: [UInt8], from: Int, to: Int? = nil) -> Int? {
+        let end = to ?? bytes.count
+        guard from < end else { return nil }
+        return bytes.withUnsafeBufferPointer { pointer in
+            guard let base = pointer.baseAddress, let found = memchr(base + from, Int32(byte), end - from) else {
+                return nil
+            }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
+    /// Appends the next chunk to the unread rest of the buffer; false at end of file.
+    private func appendChunk() -> Bool {
+        guard !atEnd else { return false }
+        let chunk = handle.readData(ofLength: 1 << 20)
+        if chunk.isEmpty { atEnd = true; return false }
+        buffer = Array(buffer[position...]) + chunk
+        position = 0
+        return true
     }
 
     private func nextByte() -> UInt8? {

@@ -20,7 +20,7 @@ struct CellReader {
     /// Finite numbers satisfying `isValid`.
     func numbers(_ column: String, expected: String, where isValid: (Double) -> Bool = { _ in true }) throws -> [Double] {
         try cells(column).enumerated().map { index, cell in
-            guard let value = Double(cell), value.isFinite, isValid(value) else {
+            guard let value = DecimalParsing.number(cell), value.isFinite, isValid(value) else {
                 throw invalid(column, index, expected: expected)
             }
             return value
@@ -30,6 +30,8 @@ struct CellReader {
     /// Event flags: 1/0, true/false, yes/no (any case).
     func flags(_ column: String) throws -> [Bool] {
         try cells(column).enumerated().map { index, cell in
+            if cell == "1" { return true }
+            if cell == "0" { return false }
             switch cell.lowercased() {
             case "1", "true", "yes", "y", "t": return true
             case "0", "false", "no", "n", "f": return false

@@ -24,7 +24,7 @@ public struct EncodedCovariate: Sendable, Equatable {
 /// against a reference level (R's treatment contrasts).
 enum CovariateEncoder {
     static func encode(column: String, cells: [String], reference: String?, file: String) throws -> EncodedCovariate {
-        let numbers = cells.map { Double($0) }
+        let numbers = cells.map { DecimalParsing.number($0) }
         if reference == nil, numbers.allSatisfy({ $0?.isFinite ?? false }) {
             return EncodedCovariate(column: column, kind: .numeric, names: [column], columns: [numbers.map { $0 ?? 0 }])
         }

@@ -27,7 +27,10 @@ public struct HistorySpecification: Sendable, Equatable {
 
         /// Whether `cell` is one of ``missingTokens`` (checked on length first: most cells are not).
         static func isMissing(_ cell: String) -> Bool {
-            cell.isEmpty || (cell.utf8.count <= 4 && missingTokens.contains(cell.lowercased()))
+            guard let first = cell.utf8.first else { return true }
+            // No token starts with a digit or a sign: numbers, most cells, skip the lookup.
+            if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || first == UInt8(ascii: "-") { return false }
+            return cell.utf8.count <= 4 && missingTokens.contains(cell.lowercased())
         }
     }
 

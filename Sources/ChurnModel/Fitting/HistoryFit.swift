@@ -49,23 +49,36 @@ public struct HistoryFit: Sendable {
     /// Loads the data, fits the model and writes `fit.json`, `fit.yaml`, tables and `summary.md` atomically.
     /// - Throws: ``DataError`` for bad input (nothing is written), or an estimation error.
     public func execute() throws -> (summary: FitSummary, directory: URL) {
+        var timings = FitTimings()
+        return try execute(recording: &timings)
+    }
+
+    /// ``execute()``, recording the wall time of each phase (`read`, `fit`, `checks` for the
+    /// Cox proportional-hazards test, `report`) in `timings`.
+    public func execute(recording timings: inout FitTimings) throws -> (summary: FitSummary, directory: URL) {
         let summary: FitSummary
         var history: LoadedHistory?
         if model == .sbg {
-            let counts = try CohortCountsLoader.load(path: historyFile, delimiter: specification.delimiter)
-            let fit = try ShiftedBetaGeometricFit(activeCounts: counts, confidenceLevel: confidenceLevel)
-            summary = try FitSummary(shiftedBetaGeometric: fit, periods: projectionPeriods, discountRate: discountRate)
+            let counts = try timings.measure("read") { try CohortCountsLoader.load(path: historyFile, delimiter: specification.delimiter) }
+            summary = try timings.measure("fit") {
+                let fit = try ShiftedBetaGeometricFit(activeCounts: counts, confidenceLevel: confidenceLevel)
+                return try FitSummary(shiftedBetaGeometric: fit, periods: projectionPeriods, discountRate: discountRate)
+            }
         } else {
-            let loaded = try HistoryLoader.load(path: historyFile, specification: specification)
+            let loaded = try timings.measure("read") {
+                try HistoryLoader.load(path: historyFile, specification: specification)
+            }
             history = loaded
-            summary = try fit(loaded)
+            summary = try fit(loaded, recording: &timings)
         }
         let stem = URL(fileURLWithPath: historyFile).deletingPathExtension().lastPathComponent
         let directory = URL(fileURLWithPath: outputDirectory ?? "Reports/fit-\(ScenarioRun.slug(stem))-\(model.rawValue)")
-        let report = try FitReport.model(
-            summary: summary, historyFile: historyFile, history: history?.table, timeUnit: reportTimeUnit,
-            confidenceLevel: confidenceLevel)
-        try ReportDirectory.write(try FitReport.files(summary: summary, model: report), to: directory)
+        try timings.measure("report") {
+            let report = try FitReport.model(
+                summary: summary, historyFile: historyFile, history: history?.table, timeUnit: reportTimeUnit,
+                confidenceLevel: confidenceLevel)
+            try ReportDirectory.write(try FitReport.files(summary: summary, model: report), to: directory)
+        }
         return (summary, directory)
     }
 
@@ -78,20 +91,27 @@ public struct HistoryFit: Sendable {
     /// Fits the chosen model (any but `sbg`, which reads cohort counts) to loaded history,
     /// recording how its covariates were encoded.
     public func fit(_ history: LoadedHistory) throws -> FitSummary {
-        var summary = try estimate(history)
+        var timings = FitTimings()
+        return try fit(history, recording: &timings)
+    }
+
+    private func fit(_ history: LoadedHistory, recording timings: inout FitTimings) throws -> FitSummary {
+        var summary = try estimate(history, recording: &timings)
         summary.covariateEncodings = history.covariates.isEmpty ? nil : history.covariates.map(FitCovariateEncoding.init)
         return summary
     }
 
-    private func estimate(_ history: LoadedHistory) throws -> FitSummary {
+    private func estimate(_ history: LoadedHistory, recording timings: inout FitTimings) throws -> FitSummary {
         switch model {
         case .cox:
             let options = try CoxOptions(ties: coxTies, confidenceLevel: confidenceLevel, robust: robust)
-            let fit = try CoxProportionalHazards(options: options).fit(history.table)
+            let fit = try timings.measure("fit") { try CoxProportionalHazards(options: options).fit(history.table) }
             var warnings = history.warnings
             var proportionality: CoxProportionalityTest?
             do {
-                proportionality = try CoxProportionalityTest(fit: fit, table: history.table)
+                proportionality = try timings.measure("checks") {
+                    try CoxProportionalityTest(fit: fit, table: history.table)
+                }
             } catch {
                 warnings.append("proportional-hazards test not available: \(error)")
             }
@@ -99,18 +119,20 @@ public struct HistoryFit: Sendable {
         case .exponential, .weibull, .lognormal, .loglogistic:
             let options = try ParametricOptions(confidenceLevel: confidenceLevel)
             let family = model.parametricFamily ?? .weibull
-            let fit = try ParametricRegression(options: options).fit(history.table, family: family)
+            let fit = try timings.measure("fit") {
+                try ParametricRegression(options: options).fit(history.table, family: family)
+            }
             return FitSummary(parametric: fit, warnings: history.warnings)
         case .sbg:
             throw DataError.invalidTable(
                 file: historyFile, reason: "the sbg model reads cohort counts (columns period, active), not customer rows")
         case .km:
             let options = try KaplanMeierOptions(confidenceLevel: confidenceLevel, confidenceIntervalType: confidenceIntervalType)
-            let fit = try KaplanMeierEstimator(options: options).fit(history.table)
+            let fit = try timings.measure("fit") { try KaplanMeierEstimator(options: options).fit(history.table) }
             return FitSummary(kaplanMeier: fit, table: history.table, warnings: history.warnings)
         case .na:
             let options = try NelsonAalenOptions(confidenceLevel: confidenceLevel)
-            let fit = try NelsonAalenEstimator(options: options).fit(history.table)
+            let fit = try timings.measure("fit") { try NelsonAalenEstimator(options: options).fit(history.table) }
             return FitSummary(nelsonAalen: fit, table: history.table, warnings: history.warnings)
         }
     }

@@ -31,12 +31,28 @@ extension FitReport {
             note: "Solid steps: Kaplan–Meier estimate of the same history with its pointwise \(level) band (log transform). "
                 + "Dashed: the model's survival averaged over the customers\(groups.count > 1 ? " of each stratum" : ""), "
                 + "S̄(t) = Σ S(t | xᵢ) / n (direct adjustment), which is what the Kaplan–Meier curve estimates. "
-                + "The band is checked at every observed time.",
+                + sampleNote(groups.compactMap { evidence.fitted[$0.key] })
+            + (groups.contains { $0.rows.count > BandCheck.timeLimit }
+                ? "The band is checked at \(BandCheck.timeLimit) observed times spread evenly over each curve."
+                : "The band is checked at every observed time."),
             table: atRiskTable(groups.map { ($0.name, $0.rows) }))
     }
 
-    /// Whether a fitted curve stays inside a Kaplan–Meier band, checked at every row with an interval.
+    /// "Averaged over 2,000 customers sampled evenly from each stratum's 1,000,000. " when
+    /// a group was sampled, else empty.
+    static func sampleNote(_ groups: [AveragedSurvival]) -> String {
+        guard let largest = groups.map(\.groupSize).max(), largest > AveragedSurvival.memberLimit else { return "" }
+        return "Strata of more than \(NumberFormatting.grouped(Double(AveragedSurvival.memberLimit))) customers are "
+            + "averaged over \(NumberFormatting.grouped(Double(AveragedSurvival.memberLimit))) of them sampled evenly "
+            + "(largest stratum: \(NumberFormatting.grouped(Double(largest)))). "
+    }
+
+    /// Whether a fitted curve stays inside a Kaplan–Meier band, checked at every row with an
+    /// interval, or at ``timeLimit`` rows spread evenly when there are more.
     struct BandCheck: Equatable {
+        /// The most observed times checked per curve.
+        static let timeLimit = 500
+
         /// The first time the fitted survival is outside the band, if any.
         var firstExit: Double?
         /// The largest |S̄(t) − Ŝ(t)| over the checked times, and where.
@@ -51,7 +67,9 @@ extension FitReport {
             largestGap = 0
             largestGapTime = 0
             lastChecked = 0
-            for row in rows {
+            let checked = rows.count <= Self.timeLimit
+                ? rows : (0..<Self.timeLimit).map { rows[($0 + 1) * rows.count / Self.timeLimit - 1] }
+            for row in checked {
                 guard let estimate = row.survival, let lower = row.ciLower, let upper = row.ciUpper else { continue }
                 let fitted = model.survival(at: row.time)
                 if firstExit == nil, fitted < lower - 1e-12 || fitted > upper + 1e-12 { firstExit = row.time }

@@ -29,15 +29,21 @@ public struct CoxConcordance: Sendable, Equatable {
     public let tiedTime: Double
 }
 
-/// A Fenwick (binary indexed) tree of weights over risk-score ranks.
+/// A Fenwick (binary indexed) tree of weights over risk-score ranks, with the weight at each
+/// rank kept alongside so that a split costs one prefix query.
 private struct RankWeights {
     private var tree: [Double]
+    private var atRank: [Double]
     private(set) var total = 0.0
 
-    init(count: Int) { tree = [Double](repeating: 0, count: count + 1) }
+    init(count: Int) {
+        tree = [Double](repeating: 0, count: count + 1)
+        atRank = [Double](repeating: 0, count: count)
+    }
 
     mutating func add(_ weight: Double, at rank: Int) {
         total += weight
+        atRank[rank] += weight
         var i = rank + 1
         while i < tree.count {
             tree[i] += weight
@@ -59,8 +65,8 @@ private struct RankWeights {
     /// (below, equal, above) weights relative to `rank`.
     func split(_ rank: Int) -> (below: Double, equal: Double, above: Double) {
         let lower = below(rank)
-        let upToRank = below(rank + 1)
-        return (lower, upToRank - lower, total - upToRank)
+        let equal = atRank[rank]
+        return (lower, equal, total - lower - equal)
     }
 }
 
@@ -69,16 +75,14 @@ extension CoxDesign {
     ///
     /// - Complexity: O(n log n).
     func concordance(_ eta: [Double], clusters: [String]?) -> CoxConcordance {
-        let ranksByValue = Array(Set(eta)).sorted()
-        var rankOf: [Double: Int] = [:]
-        for (r, v) in ranksByValue.enumerated() { rankOf[v] = r }
-        let rank = eta.map { rankOf[$0] ?? 0 }
+        let ranked = DenseRanks(eta)
+        let rank = ranked.ranks
         // Influence per row: weighted counts of its concordant, discordant, tied pairs.
         var influence = [(c: Double, d: Double, t: Double)](repeating: (0, 0, 0), count: rowCount)
         var concordant = 0.0, discordant = 0.0, tiedRisk = 0.0, tiedTime = 0.0
         for stratum in strata {
-            var atRisk = RankWeights(count: ranksByValue.count)
-            var deaths = RankWeights(count: ranksByValue.count)
+            var atRisk = RankWeights(count: ranked.distinctCount)
+            var deaths = RankWeights(count: ranked.distinctCount)
             var snapshot = [(below: Double, equal: Double, above: Double)](
                 repeating: (0, 0, 0), count: rowCount)
             func finish(_ j: Int) {
@@ -93,7 +97,7 @@ extension CoxDesign {
                 atRisk.add(weight[j], at: rank[j])
                 snapshot[j] = deaths.split(rank[j])
             }
-            let rows = stratum.byStop
+            let rows = Array(stratum.rows)
             var k = 0
             var e = 0
             while k < rows.count {
@@ -131,7 +135,7 @@ extension CoxDesign {
                 for i in died { deaths.add(weight[i], at: rank[i]) }
                 died.forEach(join)
             }
-            let leftover = entry == nil ? stratum.byStop : Array(stratum.byEntry[e...])
+            let leftover = entry == nil ? Array(stratum.rows) : Array(stratum.byEntry[e...])
             leftover.forEach(finish)
         }
         let pairs = concordant + discordant + tiedRisk
@@ -147,7 +151,7 @@ extension CoxDesign {
         }
         if let clusters {
             var sums: [String: Double] = [:]
-            for (i, label) in clusters.enumerated() { sums[label, default: 0] += dfbeta[i] }
+            for (i, value) in dfbeta.enumerated() { sums[clusters[tableRow[i]], default: 0] += value }
             dfbeta = Array(sums.values)
         }
         let variance = dfbeta.reduce(0) { $0 + $1 * $1 } / 4

@@ -1,24 +1,30 @@
 /// The Cox model's data arranged once for every likelihood evaluation: tie-corrected
-/// times, covariates centred (except indicator columns, as R) and stored row by row, and each stratum's rows sorted by
-/// decreasing stop time and by decreasing entry time.
+/// times, covariates centred (except indicator columns, as R) and stored row by row, the rows
+/// reordered by stratum and, within a stratum, by decreasing stop time (events first at equal
+/// times), plus each stratum's rows by decreasing entry time.
 ///
 /// The two orders let every pass over a stratum walk the event times backwards while
 /// keeping running risk-set sums: a row joins the risk set when the walk reaches its stop
 /// time and leaves it once the walk reaches its entry time (subject at risk at t iff
-/// entry < t ≤ stop; Therneau & Grambsch 2000, §3.7, counting-process form).
+/// entry < t ≤ stop; Therneau & Grambsch 2000, §3.7, counting-process form). Storing the
+/// rows in walk order makes every pass read memory sequentially; ``tableRow`` maps a design
+/// row back to the table.
 struct CoxDesign: Sendable {
     /// One stratum's row orders.
     struct Stratum: Sendable {
         /// Stratum label; `nil` for an unstratified table.
         var label: String?
-        /// Row indices by decreasing stop time, events before censorings at equal times.
-        var byStop: [Int]
-        /// Row indices by decreasing entry time; empty without entry times.
+        /// The stratum's design rows, by decreasing stop time, events before censorings at
+        /// equal times.
+        var rows: Range<Int>
+        /// The stratum's design rows by decreasing entry time; empty without entry times.
         var byEntry: [Int]
     }
 
     let rowCount: Int
     let covariateCount: Int
+    /// The table row of each design row.
+    let tableRow: [Int]
     /// Centred covariates, row-major: `x[i * p + j]` = xᵢⱼ − x̄ⱼ.
     let x: [Double]
     /// Weighted column means x̄ (R's `fit$means`); 0 for columns whose values all lie in
@@ -52,19 +58,8 @@ struct CoxDesign: Sendable {
         }
         let n = table.count
         let p = table.covariateCount
-        let weight = (0..<n).map { table.weight(at: $0) }
-        let totalWeight = weight.reduce(0, +)
-        var means = [Double](repeating: 0, count: p)
-        var x = [Double](repeating: 0, count: n * p)
-        for j in 0..<p {
-            // As R's coxph (`nocenter = c(-1, 0, 1)`): indicator-like columns stay uncentred.
-            let indicator = (0..<n).allSatisfy { [-1, 0, 1].contains(covariates[$0, j]) }
-            var sum = 0.0
-            for i in 0..<n { sum += weight[i] * covariates[i, j] }
-            means[j] = indicator ? 0 : sum / totalWeight
-            for i in 0..<n { x[i * p + j] = covariates[i, j] - means[j] }
-        }
-
+        let tableStop = corrected.durations
+        let tableEvents = table.events
         var groups: [(String?, [Int])]
         if let labels = table.strata {
             var byLabel: [String: [Int]] = [:]
@@ -72,15 +67,6 @@ struct CoxDesign: Sendable {
             groups = byLabel.keys.sorted().map { ($0, byLabel[$0] ?? []) }
         } else {
             groups = [(nil, Array(0..<n))]
-        }
-        let stop = corrected.durations
-        let events = table.events
-        strata = groups.map { label, rows in
-            let byStop = rows.sorted {
-                stop[$0] != stop[$1] ? stop[$0] > stop[$1] : (events[$0] && !events[$1])
-            }
-            let byEntry = corrected.entryTimes.map { e in rows.sorted { e[$0] > e[$1] } } ?? []
-            return Stratum(label: label, byStop: byStop, byEntry: byEntry)
         }
         // A column is constant when it takes one value within every stratum: stratified
         // partial likelihoods compare rows within a stratum only.
@@ -91,24 +77,67 @@ struct CoxDesign: Sendable {
             }
             if !varies { throw .constantCovariate(name: table.covariateNames[j]) }
         }
+        var order: [Int] = []
+        order.reserveCapacity(n)
+        var strata: [Stratum] = []
+        for (label, rows) in groups {
+            let start = order.count
+            order += TimeOrder.decreasing(rows, by: tableStop, eventsFirst: tableEvents)
+            strata.append(Stratum(label: label, rows: start..<order.count, byEntry: []))
+        }
+        let weight = order.map { table.weight(at: $0) }
+        let totalWeight = weight.reduce(0, +)
+        var means = [Double](repeating: 0, count: p)
+        for j in 0..<p {
+            // As R's coxph (`nocenter = c(-1, 0, 1)`): indicator-like columns stay uncentred.
+            let column = covariates.storage[(j * n)..<((j + 1) * n)]
+            guard !column.allSatisfy({ $0 == 0 || $0 == 1 || $0 == -1 }) else { continue }
+            var sum = 0.0
+            for i in 0..<n { sum += table.weight(at: i) * covariates[i, j] }
+            means[j] = sum / totalWeight
+        }
+        // Scatter table rows to their design positions: one contiguous write per row.
+        var position = [Int](repeating: 0, count: n)
+        for (k, row) in order.enumerated() { position[row] = k }
+        var x = [Double](repeating: 0, count: n * p)
+        for i in 0..<n {
+            let base = position[i] * p
+            for j in 0..<p { x[base + j] = covariates[i, j] - means[j] }
+        }
+        let entry = corrected.entryTimes.map { e in order.map { e[$0] } }
+        if let entry {
+            for s in strata.indices {
+                strata[s].byEntry = TimeOrder.decreasing(Array(strata[s].rows), by: entry)
+            }
+        }
         rowCount = n
         covariateCount = p
+        tableRow = order
         self.x = x
         self.means = means
-        self.stop = stop
-        self.entry = corrected.entryTimes
-        self.event = events
+        self.stop = order.map { tableStop[$0] }
+        self.entry = entry
+        self.event = order.map { tableEvents[$0] }
         self.weight = weight
+        self.strata = strata
         self.names = table.covariateNames
+    }
+
+    /// `values` (one per design row, or `width` per row, row-major) rearranged into table
+    /// row order.
+    func inTableOrder(_ values: [Double], width: Int = 1) -> [Double] {
+        var result = [Double](repeating: 0, count: values.count)
+        for i in 0..<rowCount {
+            let target = tableRow[i] * width
+            for j in 0..<width { result[target + j] = values[i * width + j] }
+        }
+        return result
     }
 
     /// Centred linear predictors ηᵢ = (xᵢ − x̄)·β.
     func linearPredictors(_ beta: [Double]) -> [Double] {
-        let p = covariateCount
-        return (0..<rowCount).map { i in
-            var eta = 0.0
-            for j in 0..<p { eta += x[i * p + j] * beta[j] }
-            return eta
+        x.withUnsafeBufferPointer { block in
+            RowMajorKernels.times(block, rows: rowCount, columns: covariateCount, beta)
         }
     }
 }

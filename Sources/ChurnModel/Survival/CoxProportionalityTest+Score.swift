@@ -24,7 +24,7 @@ extension CoxDesign {
         let p = covariateCount
         var score = [Double](repeating: 0, count: p)
         var info = Matrix(rows: 2 * p, columns: 2 * p)
-        var xbar = [Double](repeating: 0, count: p)
+        var v = [Double](repeating: 0, count: p * p)  // V(t), lower triangle
         for stratum in strata {
             forEachEventTime(in: stratum, risk: risk, secondMoments: true) { _, deaths, sums in
                 guard let first = deaths.first else { return }
@@ -32,23 +32,15 @@ extension CoxDesign {
                 for i in deaths {
                     for j in 0..<p { score[j] += gt * weight[i] * x[i * p + j] }
                 }
-                let d = ties == .efron ? sums.deathCount : 1
-                let share = sums.deathWeight / Double(d)
-                for k in 0..<d {
-                    let f = Double(k) / Double(d)
-                    let denominator = sums.s0 - f * sums.d0
-                    for j in 0..<p {
-                        xbar[j] = (sums.s1[j] - f * sums.d1[j]) / denominator
-                        score[j] -= gt * share * xbar[j]
-                    }
-                    for j in 0..<p {
-                        for l in 0...j {
-                            let second = (sums.s2[j * p + l] - f * sums.d2[j * p + l]) / denominator
-                            let v = share * (second - xbar[j] * xbar[l])
-                            info[j, l] += v
-                            info[j, l + p] += gt * v
-                            info[j + p, l + p] += gt * gt * v
-                        }
+                let efron = EfronSums(sums, ties: ties)
+                for j in 0..<p { score[j] -= gt * efron.share * efron.meanSum(sums, j) }
+                for j in 0..<(p * p) { v[j] = 0 }
+                sums.addCovariance(efron, scale: 1, into: &v, leadingDimension: p)
+                for j in 0..<p {
+                    for l in 0...j {
+                        info[j, l] += v[j * p + l]
+                        info[j, l + p] += gt * v[j * p + l]
+                        info[j + p, l + p] += gt * gt * v[j * p + l]
                     }
                 }
             }

@@ -37,7 +37,7 @@ extension CoxDesign {
             g = stop
         case .log:
             for i in eventRows {
-                guard stop[i] > 0 else { throw .nonPositiveEventTime(row: i, time: stop[i]) }
+                guard stop[i] > 0 else { throw .nonPositiveEventTime(row: tableRow[i], time: stop[i]) }
                 g[i] = Double.log(stop[i])
             }
         case .rank:
@@ -92,12 +92,6 @@ extension CoxDesign {
 
     /// Number of entries of the ascending `values` that are < `value`.
     static func countBefore(_ value: Double, in values: [Double]) -> Int {
-        var low = 0
-        var high = values.count
-        while low < high {
-            let mid = (low + high) / 2
-            if values[mid] < value { low = mid + 1 } else { high = mid }
-        }
-        return low
+        SortedSearch.count(in: values) { $0 < value }
     }
 }

@@ -47,7 +47,7 @@ extension CoxDesign {
         return pieces.reversed()
     }
 
-    /// Martingale residuals δᵢ − rᵢ·Λ̂ᵢ, one per row in table order, where Λ̂ᵢ sums the
+    /// Martingale residuals δᵢ − rᵢ·Λ̂ᵢ, one per design row, where Λ̂ᵢ sums the
     /// hazard pieces of the event times in the row's interval (entry, stop].
     ///
     /// - Complexity: O(n·p + n log n).
@@ -58,7 +58,7 @@ extension CoxDesign {
             var cumulative = [Double](repeating: 0, count: pieces.count + 1)
             for (t, piece) in pieces.enumerated() { cumulative[t + 1] = cumulative[t] + piece.hazard }
             let times = pieces.map(\.time)
-            for i in stratum.byStop {
+            for i in stratum.rows {
                 let last = Self.countAtOrBefore(stop[i], in: times)
                 let first = entry.map { Self.countAtOrBefore($0[i], in: times) } ?? 0
                 var hazard = 0.0
@@ -75,12 +75,12 @@ extension CoxDesign {
         return residuals
     }
 
-    /// The event rows in R's order for Schoenfeld residuals: strata in ``strata`` order,
-    /// then ascending time, then ascending row index.
+    /// The event rows (design rows) in R's order for Schoenfeld residuals: strata in
+    /// ``strata`` order, then ascending time, then ascending table row.
     func orderedEventRows() -> [(stratum: Int, row: Int)] {
         strata.enumerated().flatMap { s, stratum in
-            stratum.byStop.filter { event[$0] }
-                .sorted { stop[$0] != stop[$1] ? stop[$0] < stop[$1] : $0 < $1 }
+            stratum.rows.filter { event[$0] }
+                .sorted { stop[$0] != stop[$1] ? stop[$0] < stop[$1] : tableRow[$0] < tableRow[$1] }
                 .map { (stratum: s, row: $0) }
         }
     }

@@ -56,16 +56,19 @@ public struct CoxResiduals: Sendable, Equatable {
         let risk = try design.relativeRisks(fit)
         let p = design.covariateCount
         let martingale = design.martingaleResiduals(risk: risk, ties: fit.ties)
-        self.martingale = martingale
-        deviance = try martingale.indices.map { i throws(CoxResidualsError) in
+        let deviance = try martingale.indices.map { i throws(CoxResidualsError) in
             let m = martingale[i]
             let inside = design.event[i] ? m + Double.log(1 - m) : m
             let value = (m < 0 ? -1 : 1) * Swift.max(0, -2 * inside).squareRoot()
-            guard value.isFinite else { throw .nonFiniteValue(what: "deviance residual of row \(i)") }
+            guard value.isFinite else {
+                throw .nonFiniteValue(what: "deviance residual of row \(design.tableRow[i])")
+            }
             return m == 0 ? 0 : value
         }
+        self.martingale = design.inTableOrder(martingale)
+        self.deviance = design.inTableOrder(deviance)
         let order = design.orderedEventRows()
-        eventRows = order.map(\.row)
+        eventRows = order.map { design.tableRow[$0.row] }
         eventTimes = order.map { design.stop[$0.row] }
         eventStrata = order.map { design.strata[$0.stratum].label }
         let raw = design.schoenfeldResiduals(risk: risk, ties: fit.ties)

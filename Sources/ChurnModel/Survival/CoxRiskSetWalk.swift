@@ -1,6 +1,11 @@
 /// Weighted risk-set sums at one event time of one stratum, with centred covariates x and
 /// relative risks rᵢ = exp(ηᵢ): S0 = Σ w r, S1 = Σ w r x, S2 = Σ w r x xᵀ over the risk set,
 /// and the same sums (D0, D1, D2) over the rows with an event at that time.
+///
+/// S2 and D2 hold their lower triangles only (`s2[j * p + k]`, k ≤ j). Second moments are
+/// the O(n·p²) part of a Cox fit, so rows joining the risk set are scaled by √(w r) and
+/// queued, and the queue is folded into S2 with one BLAS `dsyrk` when it fills up or an event
+/// time needs S2 (rows of one time join together, so large tied groups cost a few BLAS calls).
 struct RiskSetSums: Sendable {
     let p: Int
     let secondMoments: Bool
@@ -13,6 +18,11 @@ struct RiskSetSums: Sendable {
     /// Σ w over the event rows, and their unweighted count.
     var deathWeight = 0.0
     var deathCount = 0
+    /// Scaled rows √(w r)·xᵢ not yet in S2 (censored rows) or D2 (event rows), row-major.
+    private var queued: [Double] = []
+    private var queuedDeaths: [Double] = []
+    /// Rows queued before a flush into S2.
+    private static let queueRows = 256
 
     init(p: Int, secondMoments: Bool) {
         self.p = p
@@ -21,18 +31,44 @@ struct RiskSetSums: Sendable {
         d1 = s1
         s2 = secondMoments ? [Double](repeating: 0, count: p * p) : []
         d2 = s2
+        if secondMoments { queued.reserveCapacity(Self.queueRows * p) }
     }
 
-    /// Adds (`sign` = 1) or removes (−1) row `i` from the risk-set sums.
-    mutating func update(_ design: CoxDesign, row i: Int, risk: Double, sign: Double) {
-        let wr = sign * design.weight[i] * risk
+    /// Adds row `i` to the risk-set sums, and to the death sums when it has an event now.
+    mutating func join(_ design: CoxDesign, row i: Int, risk: Double, dies: Bool) {
+        let w = design.weight[i]
+        let wr = w * risk
         s0 += wr
+        if dies {
+            deathWeight += w
+            deathCount += 1
+            d0 += wr
+        }
+        design.x.withUnsafeBufferPointer { x in
+            let base = i * p
+            for j in 0..<p { s1[j] += wr * x[base + j] }
+            if dies { for j in 0..<p { d1[j] += wr * x[base + j] } }
+            guard secondMoments else { return }
+            let scale = wr.squareRoot()
+            if dies {
+                for j in 0..<p { queuedDeaths.append(scale * x[base + j]) }
+            } else {
+                for j in 0..<p { queued.append(scale * x[base + j]) }
+                if queued.count >= Self.queueRows * p { flushQueued() }
+            }
+        }
+    }
+
+    /// Removes row `i` from the risk-set sums (a row whose entry time the walk has reached).
+    mutating func leave(_ design: CoxDesign, row i: Int, risk: Double) {
+        let wr = design.weight[i] * risk
+        s0 -= wr
         let base = i * p
-        for j in 0..<p { s1[j] += wr * design.x[base + j] }
+        for j in 0..<p { s1[j] -= wr * design.x[base + j] }
         guard secondMoments else { return }
         for j in 0..<p {
             let a = wr * design.x[base + j]
-            for k in 0...j { s2[j * p + k] += a * design.x[base + k] }
+            for k in 0...j { s2[j * p + k] -= a * design.x[base + k] }
         }
     }
 
@@ -42,23 +78,38 @@ struct RiskSetSums: Sendable {
         deathWeight = 0
         deathCount = 0
         for j in 0..<p { d1[j] = 0 }
-        if secondMoments { for j in 0..<(p * p) { d2[j] = 0 } }
     }
 
-    /// Adds row `i` to the death sums.
-    mutating func addDeath(_ design: CoxDesign, row i: Int, risk: Double) {
-        let w = design.weight[i]
-        let wr = w * risk
-        deathWeight += w
-        deathCount += 1
-        d0 += wr
-        let base = i * p
-        for j in 0..<p { d1[j] += wr * design.x[base + j] }
+    /// Folds the queued rows into S2, and the queued event rows into D2 (replacing it) and S2,
+    /// so that both are complete for the current event time.
+    mutating func completeSecondMoments() {
         guard secondMoments else { return }
-        for j in 0..<p {
-            let a = wr * design.x[base + j]
-            for k in 0...j { d2[j * p + k] += a * design.x[base + k] }
+        flushQueued()
+        let deaths = queuedDeaths.count / Swift.max(p, 1)
+        if deaths == 0 {
+            for j in 0..<(p * p) { d2[j] = 0 }
+            return
         }
+        queuedDeaths.withUnsafeBufferPointer { rows in
+            d2.withUnsafeMutableBufferPointer { lower in
+                RowMajorKernels.addGram(
+                    of: rows.baseAddress!, rows: deaths, columns: p, into: lower.baseAddress!, beta: 0)
+            }
+        }
+        for j in 0..<p { for k in 0...j { s2[j * p + k] += d2[j * p + k] } }
+        queuedDeaths.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func flushQueued() {
+        let rows = queued.count / Swift.max(p, 1)
+        guard rows > 0 else { return }
+        queued.withUnsafeBufferPointer { block in
+            s2.withUnsafeMutableBufferPointer { lower in
+                RowMajorKernels.addGram(
+                    of: block.baseAddress!, rows: rows, columns: p, into: lower.baseAddress!, beta: 1)
+            }
+        }
+        queued.removeAll(keepingCapacity: true)
     }
 }
 
@@ -66,40 +117,37 @@ extension CoxDesign {
     /// Walks one stratum's distinct event times from the last to the first, keeping the
     /// risk-set sums up to date by adding rows as the walk reaches their stop time and
     /// removing them once it reaches their entry time, and calls `body` at each event time
-    /// with the time, the rows that have an event then, and the sums.
+    /// with the time, the rows that have an event then (contiguous: a stratum's rows are
+    /// stored by decreasing stop time, events first), and the sums.
     ///
     /// - Complexity: O(n·p²) with second moments, O(n·p) without.
     func forEachEventTime(
         in stratum: Stratum, risk: [Double], secondMoments: Bool,
-        _ body: (_ time: Double, _ deaths: [Int], _ sums: RiskSetSums) -> Void
+        _ body: (_ time: Double, _ deaths: Range<Int>, _ sums: RiskSetSums) -> Void
     ) {
         var sums = RiskSetSums(p: covariateCount, secondMoments: secondMoments)
-        var deaths: [Int] = []
-        let rows = stratum.byStop
-        var k = 0
+        let rows = stratum.rows
+        var k = rows.lowerBound
         var e = 0
-        while k < rows.count {
-            let time = stop[rows[k]]
-            deaths.removeAll(keepingCapacity: true)
+        while k < rows.upperBound {
+            let time = stop[k]
             sums.resetDeaths()
-            while k < rows.count, stop[rows[k]] == time {
-                let i = rows[k]
-                sums.update(self, row: i, risk: risk[i], sign: 1)
-                if event[i] {
-                    deaths.append(i)
-                    sums.addDeath(self, row: i, risk: risk[i])
-                }
+            let first = k
+            while k < rows.upperBound, stop[k] == time {
+                sums.join(self, row: k, risk: risk[k], dies: event[k])
                 k += 1
             }
+            let deaths = first..<(first + sums.deathCount)
             guard !deaths.isEmpty else { continue }
             if let entry {
                 // Rows entering at or after `time` are not at risk at `time`; they were
                 // added already, as their stop time is later.
                 while e < stratum.byEntry.count, entry[stratum.byEntry[e]] >= time {
-                    sums.update(self, row: stratum.byEntry[e], risk: risk[stratum.byEntry[e]], sign: -1)
+                    sums.leave(self, row: stratum.byEntry[e], risk: risk[stratum.byEntry[e]])
                     e += 1
                 }
             }
+            sums.completeSecondMoments()
             body(time, deaths, sums)
         }
     }

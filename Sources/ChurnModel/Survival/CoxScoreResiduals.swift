@@ -23,7 +23,7 @@ extension CoxDesign {
         var meanOverShares: [Double]
     }
 
-    /// Score residuals at `beta`, row-major n × p (centred covariates).
+    /// Score residuals at `beta`, row-major n × p (centred covariates), one row per design row.
     ///
     /// - Complexity: O(n·p + n log n).
     func scoreResiduals(_ beta: [Double], ties: TieMethod) -> [Double] {
@@ -66,7 +66,7 @@ extension CoxDesign {
                 }
             }
             let times = pieces.map(\.time)
-            for i in stratum.byStop {
+            for i in stratum.rows {
                 let last = Self.countAtOrBefore(stop[i], in: times)  // event times ≤ stop
                 let first = entry.map { Self.countAtOrBefore($0[i], in: times) } ?? 0
                 guard last > first else { continue }
@@ -105,7 +105,8 @@ extension CoxDesign {
         var groupCount = rowCount
         if let clusters {
             var index: [String: Int] = [:]
-            for (i, label) in clusters.enumerated() {
+            for i in 0..<rowCount {
+                let label = clusters[tableRow[i]]
                 if let g = index[label] {
                     groupOf[i] = g
                 } else {
@@ -137,12 +138,6 @@ extension CoxDesign {
 
     /// Number of entries of the ascending `times` that are ≤ `value`.
     static func countAtOrBefore(_ value: Double, in times: [Double]) -> Int {
-        var low = 0
-        var high = times.count
-        while low < high {
-            let mid = (low + high) / 2
-            if times[mid] <= value { low = mid + 1 } else { high = mid }
-        }
-        return low
+        SortedSearch.count(in: times) { $0 <= value }
     }
 }

@@ -57,8 +57,8 @@ enum RiskSets {
         table: EventTable
     ) -> [RiskSetStep] {
         // Rows by decreasing duration; entries by decreasing entry time.
-        let byStop = rows.sorted { durations[$0] > durations[$1] }
-        let byEntry = entryTimes.map { entries in rows.sorted { entries[$0] > entries[$1] } }
+        let byStop = TimeOrder.decreasing(rows, by: durations)
+        let byEntry = entryTimes.map { TimeOrder.decreasing(rows, by: $0) }
         var result: [RiskSetStep] = []
         var atRisk = 0.0
         var atRiskCount = 0

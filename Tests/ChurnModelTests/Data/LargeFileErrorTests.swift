@@ -40,4 +40,26 @@ import Testing
             try HistoryLoader.load(path: open, specification: spec)
         }
     }
+
+    @Test func everyRowOfAMultiChunkFileIsReadIntact() throws {
+        // Unquoted rows (split in place in the read buffer) with a quoted row every 1,000,
+        // CRLF line ends, and no final line break: rows straddle every chunk boundary.
+        var text = "id;tenure;note\r\n"
+        for row in 1...150_000 {
+            let note = row % 1_000 == 0 ? "\"a; \"\"quoted\"\" note\"" : " plain \(row % 7) "
+            text += "c\(row);\(Double(row % 600) / 10);\(note)" + (row < 150_000 ? "\r\n" : "")
+        }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("churnsim-\(UUID().uuidString).csv")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(text.utf8.count > 3 << 20)
+        let csv = try CSVColumns.read(path: url.path, columns: ["id", "tenure", "note"])
+        #expect(csv.rowCount == 150_000)
+        let ids = csv.column("id"), tenures = csv.column("tenure"), notes = csv.column("note")
+        for row in 1...150_000 {
+            #expect(ids[row - 1] == "c\(row)")
+            #expect(Double(tenures[row - 1]) == Double(row % 600) / 10)
+            #expect(notes[row - 1] == (row % 1_000 == 0 ? "a; \"quoted\" note" : "plain \(row % 7)"))
+        }
+    }
 }

@@ -1,0 +1,47 @@
+import RealModule
+import Testing
+
+@testable import ChurnModel
+
+/// The radix ranks and the counting-sort time order used by the Cox and Kaplan–Meier walks,
+/// against the comparison sorts they replace.
+struct RowOrderingTests {
+    /// Values with ties, both zeros, infinities, negative and subnormal numbers and wide exponents.
+    private static func awkwardValues(count: Int, seed: UInt64) -> [Double] {
+        var stream = RandomStream(seed: seed, stream: 0)
+        let specials: [Double] = [0, -0.0, .infinity, -.infinity, .leastNonzeroMagnitude, -1e300, 1e300, 3, 3, -3]
+        return (0..<count).map { i in
+            if i % 7 == 0 { return specials[i % specials.count] }
+            let u = stream.nextUniform()
+            return (u - 0.5) * Double.pow(10, Double(Int(u * 40) - 20))
+        }
+    }
+
+    @Test func denseRanksMatchTheRankOfEachValueAmongTheSortedDistinctValues() {
+        let values = Self.awkwardValues(count: 5_000, seed: 11)
+        let distinct = Array(Set(values.map { $0 == 0 ? 0 : $0 })).sorted()
+        let ranked = DenseRanks(values)
+        #expect(ranked.distinctCount == distinct.count)
+        for (value, rank) in zip(values, ranked.ranks) {
+            #expect(distinct[rank] == value)
+        }
+    }
+
+    @Test func timeOrderIsTheStableSortByDecreasingTimeWithEventsFirst() {
+        var stream = RandomStream(seed: 5, stream: 1)
+        let times = (0..<3_000).map { _ in Double(Int(stream.nextUniform() * 40)) / 4 }
+        let events = (0..<3_000).map { _ in stream.nextUniform() < 0.4 }
+        let rows = Array((0..<3_000).reversed())
+        let expected = rows.enumerated().sorted { a, b in
+            let (i, j) = (a.element, b.element)
+            if times[i] != times[j] { return times[i] > times[j] }
+            if events[i] != events[j] { return events[i] }
+            return a.offset < b.offset
+        }.map(\.element)
+        #expect(TimeOrder.decreasing(rows, by: times, eventsFirst: events) == expected)
+        let byTimeOnly = rows.enumerated().sorted { a, b in
+            times[a.element] != times[b.element] ? times[a.element] > times[b.element] : a.offset < b.offset
+        }.map(\.element)
+        #expect(TimeOrder.decreasing(rows, by: times) == byTimeOnly)
+    }
+}

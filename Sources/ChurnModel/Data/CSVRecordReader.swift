@@ -120,21 +120,29 @@ final class CSVRecordReader {
         buffer.withUnsafeBufferPointer { bytes in
             var contentEnd = end
             if contentEnd > position, bytes[contentEnd - 1] == UInt8(ascii: "\r") { contentEnd -= 1 }
+            // Count the fields first (a branch-free loop), then cut out only those up to the
+            // last wanted one.
+            var delimiters = 0
+            for k in position..<contentEnd { delimiters &+= bytes[k] == delimiter ? 1 : 0 }
+            let fieldCount = delimiters + 1
+            let lastWanted = wanted.map { $0.lastIndex(of: true) ?? -1 } ?? delimiters
+            fields.reserveCapacity(fieldCount)
             var start = position
-            while true {
+            for index in 0..<fieldCount {
+                guard index <= lastWanted else { fields.append(""); continue }
                 var stop = start
                 while stop < contentEnd, bytes[stop] != delimiter { stop += 1 }
-                var first = start, last = stop
-                while first < last, bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
-                while last > first, bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09 { last -= 1 }
-                if first < last { isBlank = false }
-                fields.append(
-                    Self.isWanted(fields.count, wanted)
-                        ? String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self) : "")
-                guard stop < contentEnd else { break }
-                isBlank = false
+                if Self.isWanted(index, wanted) {
+                    var first = start, last = stop
+                    while first < last, bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
+                    while last > first, bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09 { last -= 1 }
+                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self))
+                } else {
+                    fields.append("")
+                }
                 start = stop + 1
             }
+            isBlank = delimiters == 0 && (position..<contentEnd).allSatisfy { bytes[$0] == 0x20 || bytes[$0] == 0x09 }
         }
         if end < buffer.count { line += 1 }
         position = Swift.min(end + 1, buffer.count)

@@ -2,6 +2,8 @@
 ///
 /// Buffers are allocated once per segment and path and reused for every batch.
 struct CustomerBatch {
+    /// Each customer's leading uniforms, customer after customer (at most three each).
+    private var uniforms: [Double]
     private var revenueUniforms: [Double]
     private var costUniforms: [Double]
     private var lifetimeUniforms: [Double]
@@ -13,6 +15,7 @@ struct CustomerBatch {
     private(set) var lifetime: [Int?]
 
     init(capacity: Int) {
+        uniforms = Array(repeating: 0.5, count: 3 * capacity)
         revenueUniforms = Array(repeating: 0.5, count: capacity)
         costUniforms = revenueUniforms
         lifetimeUniforms = revenueUniforms
@@ -33,15 +36,34 @@ struct CustomerBatch {
         let drawsRevenue = revenueLaw.drawsUniform
         let drawsCost = costLaw.drawsUniform
         let drawsLifetime = lifetimeLaw.drawsUniform
-        for k in 0..<count {
-            var stream = RandomStream(seed: seed, stream: path, substream: firstSubstream + UInt64(k))
-            if drawsRevenue { revenueUniforms[k] = stream.nextUniform() }
-            if drawsCost { costUniforms[k] = stream.nextUniform() }
-            if drawsLifetime { lifetimeUniforms[k] = stream.nextUniform() }
+        let perCustomer = [drawsRevenue, drawsCost, drawsLifetime].filter { $0 }.count
+        drawLeadingUniforms(perCustomer: perCustomer, count: count, seed: seed, path: path, firstSubstream: firstSubstream)
+        var position = 0
+        if drawsRevenue {
+            for k in 0..<count { revenueUniforms[k] = uniforms[k * perCustomer + position] }
+            position += 1
+        }
+        if drawsCost {
+            for k in 0..<count { costUniforms[k] = uniforms[k * perCustomer + position] }
+            position += 1
+        }
+        if drawsLifetime {
+            for k in 0..<count { lifetimeUniforms[k] = uniforms[k * perCustomer + position] }
         }
         for k in 0..<count { revenue[k] = revenueLaw.value(fromUniform: revenueUniforms[k]) }
         for k in 0..<count { acquisitionCost[k] = costLaw.value(fromUniform: costUniforms[k]) }
         for k in 0..<count { lifetime[k] = lifetimeLaw.months(fromUniform: lifetimeUniforms[k]) }
+    }
+
+    /// Fills ``uniforms`` with the first `perCustomer` uniforms of each customer's stream
+    /// (``RandomStream/leadingUniforms(seed:stream:firstSubstream:perSubstream:into:)``).
+    private mutating func drawLeadingUniforms(perCustomer: Int, count: Int, seed: UInt64, path: UInt64, firstSubstream: UInt64) {
+        guard perCustomer > 0 else { return }
+        uniforms.withUnsafeMutableBufferPointer { buffer in
+            RandomStream.leadingUniforms(
+                seed: seed, stream: path, firstSubstream: firstSubstream, perSubstream: perCustomer,
+                into: UnsafeMutableBufferPointer(rebasing: buffer[..<(count * perCustomer)]))
+        }
     }
 
     /// Takes book customers `first ..< first + count` (substreams from `firstSubstream`):
@@ -52,10 +74,9 @@ struct CustomerBatch {
         _ book: BookPlan, laws: SimulationPlan.SegmentPathLaws, first: Int, count: Int, seed: UInt64, path: UInt64,
         firstSubstream: UInt64
     ) {
-        let drawsLifetime = book.regression != nil || laws.lifetime.drawsUniform
-        for k in 0..<count where drawsLifetime {
-            var stream = RandomStream(seed: seed, stream: path, substream: firstSubstream + UInt64(k))
-            lifetimeUniforms[k] = stream.nextUniform()
+        if book.regression != nil || laws.lifetime.drawsUniform {
+            drawLeadingUniforms(perCustomer: 1, count: count, seed: seed, path: path, firstSubstream: firstSubstream)
+            for k in 0..<count { lifetimeUniforms[k] = uniforms[k] }
         }
         for k in 0..<count {
             let customer = first + k

@@ -52,7 +52,7 @@ struct CustomerBatch {
         }
         for k in 0..<count { revenue[k] = revenueLaw.value(fromUniform: revenueUniforms[k]) }
         for k in 0..<count { acquisitionCost[k] = costLaw.value(fromUniform: costUniforms[k]) }
-        for k in 0..<count { lifetime[k] = lifetimeLaw.months(fromUniform: lifetimeUniforms[k]) }
+        lifetimeLaw.fill(&lifetime, fromUniforms: lifetimeUniforms, count: count)
     }
 
     /// Fills ``uniforms`` with the first `perCustomer` uniforms of each customer's stream

@@ -118,45 +118,80 @@ struct SegmentAccumulator {
 
     /// Adds the first `count` customers of `batch`, in order; their profits go to the
     /// distributions' sketch as one batch (see ``QuantileSketch/add(contentsOf:)``).
+    ///
+    /// The per-month tables are written through buffer pointers for the whole batch, so the
+    /// customer loop holds no uniqueness or bounds checks; sums still run in customer order.
     mutating func record(
         _ batch: CustomerBatch, count: Int, grossMargin: Double, economics: SegmentEconomics,
         distributions: inout CustomerDistributions
     ) {
         let horizon = horizonMonths
-        let checkpoints = SimulationPlan.survivalCheckpoints
-        profits.removeAll(keepingCapacity: true)
-        for k in 0..<count {
-            let mrr = batch.revenue[k]
-            let cac = batch.acquisitionCost[k]
-            let lifetime = batch.lifetime[k]
-            let activeMonths = min(lifetime ?? horizon, horizon)
-            let grossProfit = mrr * grossMargin
-            let profit = economics.profit(monthlyGrossProfit: grossProfit, activeMonths: activeMonths, acquisitionCost: cac)
-            netPresentValue += profit
-            acquisitionCost += cac
-            profits.append(profit)
-            if let lifetime {
-                lifetimeMonths += Double(lifetime)
-                for index in checkpoints.indices where lifetime > checkpoints[index] { survivors[index] += 1 }
-            } else {
-                lifetimeMonths += .infinity
-                for index in survivors.indices { survivors[index] += 1 }
-            }
-            restrictedLifetimeMonths += activeMonths
-            // Active at the end of months 0 … lifetime − 1 (ARR counts customers who will pay next month).
-            let end = min(lifetime ?? horizon + 1, horizon + 1)
-            revenueChanges[0] += mrr
-            revenueChanges[end] -= mrr
-            customerChanges[0] += 1
-            customerChanges[end] -= 1
-            if let month = economics.paybackMonth(
-                monthlyGrossProfit: grossProfit, acquisitionCost: cac, activeMonths: activeMonths)
-            {
-                distributions.paybackCounts[month - 1] += 1
-            } else {
-                distributions.neverPaidBack += 1
+        if profits.count != count { profits = Array(repeating: 0, count: count) }
+        var netPresentValue = self.netPresentValue, acquisitionCost = self.acquisitionCost
+        var lifetimeMonths = self.lifetimeMonths, restrictedLifetimeMonths = self.restrictedLifetimeMonths
+        var neverPaidBack = 0
+        withUnsafeBuffers(paybackCounts: &distributions.paybackCounts) { revenueChanges, customerChanges, survivors, profits, paybackCounts in
+            let checkpoints = SimulationPlan.survivalCheckpoints
+            for k in 0..<count {
+                let mrr = batch.revenue[k]
+                let cac = batch.acquisitionCost[k]
+                let lifetime = batch.lifetime[k]
+                let activeMonths = min(lifetime ?? horizon, horizon)
+                let grossProfit = mrr * grossMargin
+                let profit = economics.profit(monthlyGrossProfit: grossProfit, activeMonths: activeMonths, acquisitionCost: cac)
+                netPresentValue += profit
+                acquisitionCost += cac
+                profits[k] = profit
+                if let lifetime {
+                    lifetimeMonths += Double(lifetime)
+                    for index in checkpoints.indices where lifetime > checkpoints[index] { survivors[index] += 1 }
+                } else {
+                    lifetimeMonths += .infinity
+                    for index in survivors.indices { survivors[index] += 1 }
+                }
+                restrictedLifetimeMonths += activeMonths
+                // Active at the end of months 0 … lifetime − 1 (ARR counts customers who will pay next month).
+                let end = min(lifetime ?? horizon + 1, horizon + 1)
+                revenueChanges[0] += mrr
+                revenueChanges[end] -= mrr
+                customerChanges[0] += 1
+                customerChanges[end] -= 1
+                if let month = economics.paybackMonth(
+                    monthlyGrossProfit: grossProfit, acquisitionCost: cac, activeMonths: activeMonths)
+                {
+                    paybackCounts[month - 1] += 1
+                } else {
+                    neverPaidBack += 1
+                }
             }
         }
+        self.netPresentValue = netPresentValue
+        self.acquisitionCost = acquisitionCost
+        self.lifetimeMonths = lifetimeMonths
+        self.restrictedLifetimeMonths = restrictedLifetimeMonths
+        distributions.neverPaidBack += neverPaidBack
         distributions.profit.add(contentsOf: profits)
+    }
+
+    /// `body` with mutable buffers over the month tables, the survivor counts, the batch's
+    /// profits and `paybackCounts`.
+    private mutating func withUnsafeBuffers(
+        paybackCounts: inout [Int],
+        _ body: (
+            UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Int>, UnsafeMutableBufferPointer<Int>,
+            UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Int>
+        ) -> Void
+    ) {
+        revenueChanges.withUnsafeMutableBufferPointer { revenue in
+            customerChanges.withUnsafeMutableBufferPointer { customers in
+                survivors.withUnsafeMutableBufferPointer { survivors in
+                    profits.withUnsafeMutableBufferPointer { profits in
+                        paybackCounts.withUnsafeMutableBufferPointer { payback in
+                            body(revenue, customers, survivors, profits, payback)
+                        }
+                    }
+                }
+            }
+        }
     }
 }

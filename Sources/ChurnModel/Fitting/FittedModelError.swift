@@ -10,6 +10,8 @@ public enum FittedModelError: Error, Sendable, Equatable, CustomStringConvertibl
     case unknownStratum(file: String, stratum: String, known: [String])
     /// The fitted curve cannot be used (empty, not monotone).
     case invalidCurve(reason: String)
+    /// Parameter uncertainty was asked for but the fit's coefficient covariance cannot be used.
+    case unusableCovariance(file: String, reason: String)
 
     /// A message naming the file and what is needed.
     public var description: String {
@@ -24,6 +26,8 @@ public enum FittedModelError: Error, Sendable, Equatable, CustomStringConvertibl
             "\(file): no stratum '\(stratum)' (strata: \(known.joined(separator: ", ")))"
         case .invalidCurve(let reason):
             "fitted curve unusable: \(reason)"
+        case .unusableCovariance(let file, let reason):
+            "\(file): cannot draw the coefficients per path: \(reason)"
         }
     }
 }

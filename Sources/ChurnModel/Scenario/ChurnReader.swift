@@ -3,7 +3,7 @@ import Yams
 /// Reads a segment's `churn` mapping into a ``ChurnSpecification``.
 enum ChurnReader {
     static let forms = ["monthly_rate", "annual_rate", "piecewise", "model", "sbg"]
-    static let modelKeys = ["model", "covariates", "stratum", "time_unit"]
+    static let modelKeys = ["model", "covariates", "stratum", "time_unit", "parameter_uncertainty"]
 
     /// The churn specification under `churn`, or nil after reporting its problems.
     static func read(_ segment: YAMLMappingReader) -> ChurnSpecification? {
@@ -98,7 +98,34 @@ enum ChurnReader {
                 }
             }
         }
-        guard let file else { return nil }
-        return .fitted(FittedChurnModel(file: file, covariates: covariates, stratum: stratum, monthsPerUnit: monthsPerUnit))
+        guard let file, let uncertain = readParameterUncertainty(churn, file: file) else { return nil }
+        return .fitted(
+            FittedChurnModel(
+                file: file, covariates: covariates, stratum: stratum, monthsPerUnit: monthsPerUnit,
+                parameterUncertainty: uncertain))
+    }
+
+    /// The `parameter_uncertainty` flag (false when absent), or nil after reporting a value
+    /// that is not true/false or, when true, a fit file whose coefficients cannot be drawn
+    /// (no covariance, not Cox or parametric, not positive definite).
+    private static func readParameterUncertainty(_ churn: YAMLMappingReader, file: String) -> Bool? {
+        let key = "parameter_uncertainty"
+        guard let node = churn.node(key, required: false) else { return false }
+        guard let flag = node.scalar.flatMap({ ["true": true, "false": false][$0.string.lowercased()] }) else {
+            churn.diagnostics.report(
+                .invalidValue(expected: "true or false", found: node.summary), at: node.mark, keyPath: churn.path(key))
+            return nil
+        }
+        guard flag else { return false }
+        do {
+            let path = churn.diagnostics.resolve(file)
+            _ = try CoefficientUncertainty(try FittedModelFile.load(path: path), file: path)
+        } catch {
+            churn.diagnostics.report(
+                .invalidValue(expected: "a Cox or parametric fit file with a positive-definite covariance", found: "\(error)"),
+                at: node.mark, keyPath: churn.path(key))
+            return nil
+        }
+        return true
     }
 }

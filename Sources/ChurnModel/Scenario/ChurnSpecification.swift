@@ -12,8 +12,10 @@ public enum ChurnSpecification: Sendable, Equatable {
     /// month (exclusive), the last piece forever.
     /// `churn: { piecewise: [ { until_month: 3, monthly_rate: 0.08 }, { monthly_rate: 0.02 } ] }`.
     case piecewise([TenurePiece])
-    /// A model fitted by `churnsim fit`, evaluated at fixed covariate values.
-    /// `churn: { model: data/fit.yaml, covariates: { csm_assigned: 1 }, stratum: SMB, time_unit: months }`.
+    /// A model fitted by `churnsim fit`, evaluated at fixed covariate values, its
+    /// coefficients optionally drawn per path from their covariance.
+    /// `churn: { model: data/fit.yaml, covariates: { csm_assigned: 1 }, stratum: SMB, time_unit: months,
+    /// parameter_uncertainty: true }`.
     case fitted(FittedChurnModel)
     /// The shifted-beta-geometric model of a contractual cohort, one period per contract term.
     /// `churn: { sbg: { alpha: 0.7, beta: 1.2 } }`.
@@ -69,12 +71,19 @@ public struct FittedChurnModel: Sendable, Equatable {
     public var stratum: String?
     /// Months per unit of the model's time scale (1 for months, 12/365.25 for days).
     public var monthsPerUnit: Double
+    /// Whether each path draws the coefficients from N(estimates, covariance) of the fit
+    /// (Cox and parametric fits) instead of using the point estimates.
+    public var parameterUncertainty: Bool
 
     /// Creates a reference.
-    public init(file: String, covariates: [String: Double], stratum: String?, monthsPerUnit: Double) {
+    public init(
+        file: String, covariates: [String: Double], stratum: String?, monthsPerUnit: Double,
+        parameterUncertainty: Bool = false
+    ) {
         self.file = file
         self.covariates = covariates
         self.stratum = stratum
         self.monthsPerUnit = monthsPerUnit
+        self.parameterUncertainty = parameterUncertainty
     }
 }

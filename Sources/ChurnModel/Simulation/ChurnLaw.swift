@@ -1,12 +1,16 @@
 import RealModule
 
 /// A segment's churn law as the engine uses it: resolved once per plan (model files loaded,
-/// piecewise rates built), then specialised per path (an uncertain rate drawn).
+/// piecewise rates built), then specialised per path (an uncertain rate or a fit's
+/// coefficients drawn).
 enum ChurnLaw: Sendable {
     /// A constant churn probability, fixed or drawn once per path.
     case rate(ValueDistribution.Sampler, per: RatePeriod)
     /// A lifetime model whose time unit is `monthsPerUnit` months.
     case model(any SurvivalModel, monthsPerUnit: Double)
+    /// A fitted regression at the customer profile `profile` (a design row), its coefficients
+    /// drawn per path (`parameter_uncertainty`).
+    case regression(RegressionChurnModel, profile: [Double], monthsPerUnit: Double)
 
     /// Resolves `churn` for a segment on `termMonths`-month contracts; relative model paths
     /// are taken from `baseDirectory`.
@@ -24,6 +28,13 @@ enum ChurnLaw: Sendable {
             let path = ScenarioPaths.resolve(reference.file, against: baseDirectory)
             let summary = try FittedModelFile.load(path: path)
             let model = try summary.survivalModel(covariates: reference.covariates, stratum: reference.stratum, file: path)
+            if reference.parameterUncertainty,
+                let regression = try RegressionChurnModel(summary, stratum: reference.stratum, file: path)
+            {
+                self = .regression(
+                    regression, profile: regression.designRow(reference.covariates), monthsPerUnit: reference.monthsPerUnit)
+                return
+            }
             let monthsPerUnit = summary.model == "sbg" ? Double(termMonths) : reference.monthsPerUnit
             self = .model(model, monthsPerUnit: monthsPerUnit)
         }
@@ -35,13 +46,19 @@ enum ChurnLaw: Sendable {
         return false
     }
 
-    /// The path's hazard, given the path-level uniform `u` (used only by an uncertain rate).
-    func pathHazard(fromUniform u: Double) -> PathHazard {
+    /// The path's hazard, given the path-level uniform `u` (used only by an uncertain rate)
+    /// and the path's draw of a regression's parameters (used only by `.regression`; its
+    /// point estimates when nil).
+    func pathHazard(fromUniform u: Double, parameters: [Double]?) -> PathHazard {
         switch self {
         case .rate(let sampler, let period):
             return .constant(monthlyProbability: min(max(period.monthly(sampler.value(fromUniform: u)), 0), 1))
         case .model(let model, let monthsPerUnit):
             return .model(model, monthsPerUnit: monthsPerUnit, hazardRatio: 1)
+        case .regression(let model, let profile, let monthsPerUnit):
+            let θ = parameters ?? model.estimates
+            let eta = model.linearPredictor(design: profile, customer: 0, parameters: θ)
+            return model.hazard(parameters: θ, linearPredictor: eta, monthsPerUnit: monthsPerUnit, hazardRatio: 1)
         }
     }
 }

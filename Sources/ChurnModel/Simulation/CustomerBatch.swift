@@ -2,6 +2,8 @@
 ///
 /// Buffers are allocated once per segment and path and reused for every batch.
 struct CustomerBatch {
+    /// Each customer's leading uniforms, customer after customer (at most three each).
+    private var uniforms: [Double]
     private var revenueUniforms: [Double]
     private var costUniforms: [Double]
     private var lifetimeUniforms: [Double]
@@ -13,6 +15,7 @@ struct CustomerBatch {
     private(set) var lifetime: [Int?]
 
     init(capacity: Int) {
+        uniforms = Array(repeating: 0.5, count: 3 * capacity)
         revenueUniforms = Array(repeating: 0.5, count: capacity)
         costUniforms = revenueUniforms
         lifetimeUniforms = revenueUniforms
@@ -33,15 +36,34 @@ struct CustomerBatch {
         let drawsRevenue = revenueLaw.drawsUniform
         let drawsCost = costLaw.drawsUniform
         let drawsLifetime = lifetimeLaw.drawsUniform
-        for k in 0..<count {
-            var stream = RandomStream(seed: seed, stream: path, substream: firstSubstream + UInt64(k))
-            if drawsRevenue { revenueUniforms[k] = stream.nextUniform() }
-            if drawsCost { costUniforms[k] = stream.nextUniform() }
-            if drawsLifetime { lifetimeUniforms[k] = stream.nextUniform() }
+        let perCustomer = [drawsRevenue, drawsCost, drawsLifetime].filter { $0 }.count
+        drawLeadingUniforms(perCustomer: perCustomer, count: count, seed: seed, path: path, firstSubstream: firstSubstream)
+        var position = 0
+        if drawsRevenue {
+            for k in 0..<count { revenueUniforms[k] = uniforms[k * perCustomer + position] }
+            position += 1
+        }
+        if drawsCost {
+            for k in 0..<count { costUniforms[k] = uniforms[k * perCustomer + position] }
+            position += 1
+        }
+        if drawsLifetime {
+            for k in 0..<count { lifetimeUniforms[k] = uniforms[k * perCustomer + position] }
         }
         for k in 0..<count { revenue[k] = revenueLaw.value(fromUniform: revenueUniforms[k]) }
         for k in 0..<count { acquisitionCost[k] = costLaw.value(fromUniform: costUniforms[k]) }
-        for k in 0..<count { lifetime[k] = lifetimeLaw.months(fromUniform: lifetimeUniforms[k]) }
+        lifetimeLaw.fill(&lifetime, fromUniforms: lifetimeUniforms, count: count)
+    }
+
+    /// Fills ``uniforms`` with the first `perCustomer` uniforms of each customer's stream
+    /// (``RandomStream/leadingUniforms(seed:stream:firstSubstream:perSubstream:into:)``).
+    private mutating func drawLeadingUniforms(perCustomer: Int, count: Int, seed: UInt64, path: UInt64, firstSubstream: UInt64) {
+        guard perCustomer > 0 else { return }
+        uniforms.withUnsafeMutableBufferPointer { buffer in
+            RandomStream.leadingUniforms(
+                seed: seed, stream: path, firstSubstream: firstSubstream, perSubstream: perCustomer,
+                into: UnsafeMutableBufferPointer(rebasing: buffer[..<(count * perCustomer)]))
+        }
     }
 
     /// Takes book customers `first ..< first + count` (substreams from `firstSubstream`):
@@ -52,10 +74,9 @@ struct CustomerBatch {
         _ book: BookPlan, laws: SimulationPlan.SegmentPathLaws, first: Int, count: Int, seed: UInt64, path: UInt64,
         firstSubstream: UInt64
     ) {
-        let drawsLifetime = book.regression != nil || laws.lifetime.drawsUniform
-        for k in 0..<count where drawsLifetime {
-            var stream = RandomStream(seed: seed, stream: path, substream: firstSubstream + UInt64(k))
-            lifetimeUniforms[k] = stream.nextUniform()
+        if book.regression != nil || laws.lifetime.drawsUniform {
+            drawLeadingUniforms(perCustomer: 1, count: count, seed: seed, path: path, firstSubstream: firstSubstream)
+            for k in 0..<count { lifetimeUniforms[k] = uniforms[k] }
         }
         for k in 0..<count {
             let customer = first + k
@@ -97,45 +118,80 @@ struct SegmentAccumulator {
 
     /// Adds the first `count` customers of `batch`, in order; their profits go to the
     /// distributions' sketch as one batch (see ``QuantileSketch/add(contentsOf:)``).
+    ///
+    /// The per-month tables are written through buffer pointers for the whole batch, so the
+    /// customer loop holds no uniqueness or bounds checks; sums still run in customer order.
     mutating func record(
         _ batch: CustomerBatch, count: Int, grossMargin: Double, economics: SegmentEconomics,
         distributions: inout CustomerDistributions
     ) {
         let horizon = horizonMonths
-        let checkpoints = SimulationPlan.survivalCheckpoints
-        profits.removeAll(keepingCapacity: true)
-        for k in 0..<count {
-            let mrr = batch.revenue[k]
-            let cac = batch.acquisitionCost[k]
-            let lifetime = batch.lifetime[k]
-            let activeMonths = min(lifetime ?? horizon, horizon)
-            let grossProfit = mrr * grossMargin
-            let profit = economics.profit(monthlyGrossProfit: grossProfit, activeMonths: activeMonths, acquisitionCost: cac)
-            netPresentValue += profit
-            acquisitionCost += cac
-            profits.append(profit)
-            if let lifetime {
-                lifetimeMonths += Double(lifetime)
-                for index in checkpoints.indices where lifetime > checkpoints[index] { survivors[index] += 1 }
-            } else {
-                lifetimeMonths += .infinity
-                for index in survivors.indices { survivors[index] += 1 }
-            }
-            restrictedLifetimeMonths += activeMonths
-            // Active at the end of months 0 … lifetime − 1 (ARR counts customers who will pay next month).
-            let end = min(lifetime ?? horizon + 1, horizon + 1)
-            revenueChanges[0] += mrr
-            revenueChanges[end] -= mrr
-            customerChanges[0] += 1
-            customerChanges[end] -= 1
-            if let month = economics.paybackMonth(
-                monthlyGrossProfit: grossProfit, acquisitionCost: cac, activeMonths: activeMonths)
-            {
-                distributions.paybackCounts[month - 1] += 1
-            } else {
-                distributions.neverPaidBack += 1
+        if profits.count != count { profits = Array(repeating: 0, count: count) }
+        var netPresentValue = self.netPresentValue, acquisitionCost = self.acquisitionCost
+        var lifetimeMonths = self.lifetimeMonths, restrictedLifetimeMonths = self.restrictedLifetimeMonths
+        var neverPaidBack = 0
+        withUnsafeBuffers(paybackCounts: &distributions.paybackCounts) { revenueChanges, customerChanges, survivors, profits, paybackCounts in
+            let checkpoints = SimulationPlan.survivalCheckpoints
+            for k in 0..<count {
+                let mrr = batch.revenue[k]
+                let cac = batch.acquisitionCost[k]
+                let lifetime = batch.lifetime[k]
+                let activeMonths = min(lifetime ?? horizon, horizon)
+                let grossProfit = mrr * grossMargin
+                let profit = economics.profit(monthlyGrossProfit: grossProfit, activeMonths: activeMonths, acquisitionCost: cac)
+                netPresentValue += profit
+                acquisitionCost += cac
+                profits[k] = profit
+                if let lifetime {
+                    lifetimeMonths += Double(lifetime)
+                    for index in checkpoints.indices where lifetime > checkpoints[index] { survivors[index] += 1 }
+                } else {
+                    lifetimeMonths += .infinity
+                    for index in survivors.indices { survivors[index] += 1 }
+                }
+                restrictedLifetimeMonths += activeMonths
+                // Active at the end of months 0 … lifetime − 1 (ARR counts customers who will pay next month).
+                let end = min(lifetime ?? horizon + 1, horizon + 1)
+                revenueChanges[0] += mrr
+                revenueChanges[end] -= mrr
+                customerChanges[0] += 1
+                customerChanges[end] -= 1
+                if let month = economics.paybackMonth(
+                    monthlyGrossProfit: grossProfit, acquisitionCost: cac, activeMonths: activeMonths)
+                {
+                    paybackCounts[month - 1] += 1
+                } else {
+                    neverPaidBack += 1
+                }
             }
         }
+        self.netPresentValue = netPresentValue
+        self.acquisitionCost = acquisitionCost
+        self.lifetimeMonths = lifetimeMonths
+        self.restrictedLifetimeMonths = restrictedLifetimeMonths
+        distributions.neverPaidBack += neverPaidBack
         distributions.profit.add(contentsOf: profits)
+    }
+
+    /// `body` with mutable buffers over the month tables, the survivor counts, the batch's
+    /// profits and `paybackCounts`.
+    private mutating func withUnsafeBuffers(
+        paybackCounts: inout [Int],
+        _ body: (
+            UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Int>, UnsafeMutableBufferPointer<Int>,
+            UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Int>
+        ) -> Void
+    ) {
+        revenueChanges.withUnsafeMutableBufferPointer { revenue in
+            customerChanges.withUnsafeMutableBufferPointer { customers in
+                survivors.withUnsafeMutableBufferPointer { survivors in
+                    profits.withUnsafeMutableBufferPointer { profits in
+                        paybackCounts.withUnsafeMutableBufferPointer { payback in
+                            body(revenue, customers, survivors, profits, payback)
+                        }
+                    }
+                }
+            }
+        }
     }
 }

@@ -85,6 +85,26 @@ struct LifetimeSampler: Sendable {
             guard wholeTerms < Double(Int.max / 2) else { return Int.max / 2 }
             terms = max(1, Int(wholeTerms))
         }
+        return months(ofTerms: terms)
+    }
+
+    /// `lifetimes[k] = months(fromUniform: uniforms[k])` for k < `count`, with the law's
+    /// kind examined once rather than per customer (the geometric law's loop then holds no
+    /// enum copy or reference counting).
+    func fill(_ lifetimes: inout [Int?], fromUniforms uniforms: [Double], count: Int) {
+        if case .geometric(let logRenewal) = kind {
+            for k in 0..<count {
+                lifetimes[k] = months(
+                    ofTerms: RandomStream.geometric(fromUniform: uniforms[k], logRenewalProbability: logRenewal))
+            }
+        } else {
+            for k in 0..<count { lifetimes[k] = months(fromUniform: uniforms[k]) }
+        }
+    }
+
+    /// `terms` contract terms in months, capped at `Int.max / 2`.
+    @inline(__always)
+    private func months(ofTerms terms: Int) -> Int {
         let (months, overflow) = terms.multipliedReportingOverflow(by: termMonths)
         return overflow ? Int.max / 2 : min(months, Int.max / 2)
     }

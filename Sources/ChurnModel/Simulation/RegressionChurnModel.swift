@@ -85,6 +85,12 @@ struct RegressionChurnModel: Sendable {
         return design
     }
 
+    /// One design row for a customer profile given by model column name (`plan=Pro`), as
+    /// `churn.covariates` states it; columns not given are 0.
+    func designRow(_ covariates: [String: Double]) -> [Double] {
+        encodings.flatMap(\.modelNames).map { covariates[$0] ?? 0 }
+    }
+
     /// η = Σⱼ x_j θ_{slope j} for the design row of `customer`.
     @inline(__always)
     func linearPredictor(design: [Double], customer: Int, parameters θ: [Double]) -> Double {

@@ -28,6 +28,8 @@ public struct SimulationPlan: Sendable {
         let newLogos: ValueDistribution.Sampler
         /// The customers on the books today, when the segment lists them.
         let book: BookPlan?
+        /// The law of the fitted model's parameters when they are drawn per path.
+        let parameterLaw: CoefficientUncertainty?
     }
 
     /// One segment's laws on one path.
@@ -38,7 +40,8 @@ public struct SimulationPlan: Sendable {
         let economics: SegmentEconomics
         /// Expected new logos per month.
         let newLogosPerMonth: Double
-        /// The regression coefficients behind a book's per-customer hazards (empty without).
+        /// The regression parameters behind a book's per-customer hazards: the path's draw
+        /// with parameter uncertainty, else the point estimates (empty without a regression).
         let coefficients: [Double]
         /// The factor on every customer's hazard (``SimulationPlan/hazardRatios``).
         let hazardRatio: Double
@@ -110,12 +113,18 @@ public struct SimulationPlan: Sendable {
                 try BookPlan($0, churn: segment.churn, termMonths: segment.contractTermMonths, baseDirectory: scenario.baseDirectory)
             }
             let churn = book?.segmentChurn(segment.churn, hasNewLogos: segment.newBusiness != nil) ?? segment.churn
+            var parameterLaw: CoefficientUncertainty?
+            if case .fitted(let reference) = churn, reference.parameterUncertainty {
+                let path = ScenarioPaths.resolve(reference.file, against: scenario.baseDirectory)
+                parameterLaw = try CoefficientUncertainty(try FittedModelFile.load(path: path), file: path)
+            }
             return SegmentPlan(
                 segment: segment, revenue: ValueDistribution.Sampler(segment.monthlyRecurringRevenue),
                 acquisitionCost: ValueDistribution.Sampler(segment.acquisitionCost),
                 churn: try ChurnLaw(churn, termMonths: segment.contractTermMonths, baseDirectory: scenario.baseDirectory),
                 expansion: laws[0], contraction: laws[1], uplift: laws[2], costToServe: laws[3], fixedEconomics: fixed,
-                newLogos: ValueDistribution.Sampler(segment.newBusiness?.perMonth ?? .fixed(0)), book: book)
+                newLogos: ValueDistribution.Sampler(segment.newBusiness?.perMonth ?? .fixed(0)), book: book,
+                parameterLaw: parameterLaw)
         }
         self.downturn = try scenario.downturn.map { try DownturnPlan($0, horizonMonths: horizon) }
     }
@@ -126,8 +135,9 @@ extension SimulationPlan {
     /// downturn years) and economics (with the path's growth and cost draws).
     ///
     /// Path-level numbers come from their own substreams, counted down from 2³² − 1 (the
-    /// downturn) and 2³² − 2 − s (segment s), apart from the customers' substreams 0, 1, …;
-    /// hazard ratios drawn per path use ``SegmentHazardRatios/substream``.
+    /// downturn), 2³² − 2 − s (segment s) and 2³² − 2 − S − s (segment s's fitted
+    /// parameters, S segments), apart from the customers' substreams 0, 1, …; hazard ratios
+    /// drawn per path use ``SegmentHazardRatios/substream``.
     func pathLaws(path: Int) -> [SegmentPathLaws] {
         let top = UInt64(UInt32.max)
         var downturnStream = RandomStream(seed: seed, stream: UInt64(path), substream: top)
@@ -138,8 +148,13 @@ extension SimulationPlan {
             func draw(_ law: ValueDistribution.Sampler) -> Double {
                 law.value(fromUniform: law.drawsUniform ? stream.nextUniform() : 0.5)
             }
+            let parameters = segmentPlan.parameterLaw.map { law in
+                var parameterStream = RandomStream(
+                    seed: seed, stream: UInt64(path), substream: top - 1 - UInt64(segments.count + index))
+                return law.draw(using: &parameterStream)
+            }
             let hazard = segmentPlan.churn.pathHazard(
-                fromUniform: segmentPlan.churn.drawsPerPath ? stream.nextUniform() : 0.5
+                fromUniform: segmentPlan.churn.drawsPerPath ? stream.nextUniform() : 0.5, parameters: parameters
             ).scaled(by: ratios[index])
             let lifetime = LifetimeSampler(
                 termMonths: segmentPlan.segment.contractTermMonths, hazard: hazard,
@@ -151,7 +166,8 @@ extension SimulationPlan {
                 annuity: annuityFactors)
             return SegmentPathLaws(
                 lifetime: lifetime, economics: economics, newLogosPerMonth: draw(segmentPlan.newLogos),
-                coefficients: segmentPlan.book?.regression?.model.estimates ?? [], hazardRatio: ratios[index])
+                coefficients: parameters ?? segmentPlan.book?.regression?.model.estimates ?? [],
+                hazardRatio: ratios[index])
         }
     }
 }

@@ -22,7 +22,8 @@ extension FitSummary {
             model: "cox", ties: fit.ties.rawValue, n: fit.observationCount, events: fit.eventCount,
             logLikelihood: fit.logLikelihood, nullLogLikelihood: fit.nullLogLikelihood, aic: fit.aic,
             concordance: fit.concordance.value, iterations: fit.iterations,
-            warnings: warnings + fit.warnings.map(\.description), coefficients: coefficients, tests: tests,
+            warnings: warnings + fit.warnings.map(\.description), coefficients: coefficients,
+            covariance: fit.covariance.rowArrays, tests: tests,
             baseline: baseline,
             proportionalHazards: proportionality.map { test in
                 (test.terms + [test.global]).map {
@@ -47,7 +48,8 @@ extension FitSummary {
         self.init(
             model: fit.family.identifier, n: fit.observationCount, events: fit.eventCount,
             logLikelihood: fit.logLikelihood, nullLogLikelihood: fit.nullLogLikelihood, aic: fit.aic,
-            iterations: fit.iterations, warnings: warnings + fit.warnings, coefficients: coefficients, tests: tests,
+            iterations: fit.iterations, warnings: warnings + fit.warnings, coefficients: coefficients,
+            covariance: fit.covariance.rowArrays, tests: tests,
             scale: fit.scale)
     }
 }
@@ -61,5 +63,12 @@ extension ParametricFamily {
         case .logNormal: "lognormal"
         case .logLogistic: "loglogistic"
         }
+    }
+}
+
+extension Matrix {
+    /// The entries row by row, as fit files write a matrix.
+    fileprivate var rowArrays: [[Double]] {
+        (0..<rows).map { row in (0..<columns).map { self[row, $0] } }
     }
 }

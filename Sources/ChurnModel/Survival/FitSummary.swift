@@ -27,6 +27,11 @@ public struct FitSummary: Codable, Sendable, Equatable {
     public var warnings: [String]
     /// Estimated coefficients.
     public var coefficients: [FitCoefficient]
+    /// Covariance matrix of the estimates, row by row in the order of ``coefficients``: the
+    /// variance the standard errors come from (Cox: the model-based or, when robust, the
+    /// sandwich variance; parametric: of (β, log σ) including `Log(scale)`); nil for models
+    /// without one (Kaplan–Meier, Nelson–Aalen, sBG) and for fits written before it existed.
+    public var covariance: [[Double]]?
     /// Global tests (likelihood ratio, Wald, score).
     public var tests: [FitTest]
     /// Proportional-hazards check per covariate and `GLOBAL` (Cox: R's `cox.zph`, km transform).
@@ -49,8 +54,8 @@ public struct FitSummary: Codable, Sendable, Equatable {
     public init(
         model: String, ties: String? = nil, n: Int, events: Int, logLikelihood: Double? = nil,
         nullLogLikelihood: Double? = nil, aic: Double? = nil, concordance: Double? = nil, iterations: Int? = nil,
-        warnings: [String] = [], coefficients: [FitCoefficient] = [], tests: [FitTest] = [],
-        table: [FitTableRow]? = nil, median: [FitMedian]? = nil, scale: Double? = nil,
+        warnings: [String] = [], coefficients: [FitCoefficient] = [], covariance: [[Double]]? = nil,
+        tests: [FitTest] = [], table: [FitTableRow]? = nil, median: [FitMedian]? = nil, scale: Double? = nil,
         baseline: [FitBaselineRow]? = nil, projection: [FitProjectionRow]? = nil,
         proportionalHazards: [FitTest]? = nil
     ) {
@@ -65,6 +70,7 @@ public struct FitSummary: Codable, Sendable, Equatable {
         self.iterations = iterations
         self.warnings = warnings
         self.coefficients = coefficients
+        self.covariance = covariance
         self.tests = tests
         self.table = table
         self.median = median
@@ -88,6 +94,7 @@ public struct FitSummary: Codable, Sendable, Equatable {
         try container.encode(iterations, forKey: .iterations)
         try container.encode(warnings, forKey: .warnings)
         try container.encode(coefficients, forKey: .coefficients)
+        try container.encode(covariance, forKey: .covariance)
         try container.encode(tests, forKey: .tests)
         try container.encode(table, forKey: .table)
         try container.encode(median, forKey: .median)

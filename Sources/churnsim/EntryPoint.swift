@@ -9,6 +9,7 @@ enum EntryPoint {
     static func main() {
         let interruptHandlers = handleInterrupts()
         defer { withExtendedLifetime(interruptHandlers) {} }
+        BLASThreading.useCallingThreadOnly()
         do {
             var command = try Churnsim.parseAsRoot()
             try command.run()
@@ -23,7 +24,7 @@ enum EntryPoint {
                 FileHandle.standardError.write(Data((Churnsim.fullMessage(for: error) + "\n").utf8))
                 exit(2)
             }
-            fail((error as? CustomStringConvertible)?.description ?? Churnsim.fullMessage(for: error), code: 1)
+            fail(String(describing: error), code: 1)
         }
     }
 

@@ -12,6 +12,10 @@ struct FitEvidence: Sendable {
     /// The fitted model averaged over each stratum's customers (Cox and parametric fits with
     /// their history); empty otherwise.
     var fitted: [String?: AveragedSurvival]
+    /// The rows the model was fitted to, when the report has them.
+    var history: EventTable?
+    /// The history's path, for error messages.
+    var file: String
 
     /// Collects the evidence for `summary`.
     /// - Parameters:
@@ -22,6 +26,8 @@ struct FitEvidence: Sendable {
     init(summary: FitSummary, history: EventTable?, file: String, scale: FitTimeScale, confidenceLevel: Double) throws {
         self.scale = scale
         self.confidenceLevel = confidenceLevel
+        self.history = history
+        self.file = file
         if let table = summary.table, !table.isEmpty {
             observed = table
             fitted = [:]

@@ -12,18 +12,28 @@ extension FitReport {
         let groups = evidence.strata
         var series: [ReportChartSeries] = []
         var checks: [(stratum: String, check: BandCheck)] = []
+        let level = NumberFormatting.grouped(evidence.confidenceLevel * 100, decimals: 0) + "%"
+        var banded = false
         for (index, group) in groups.enumerated() {
             guard let model = evidence.fitted[group.key], let last = group.rows.last?.time, last > 0 else { continue }
             let prefix = groups.count > 1 ? group.name + ": " : ""
             series.append(stepSeries(group.rows, name: prefix + "Kaplan–Meier", colorIndex: index, isSurvival: true))
             let grid = (0...fittedGridSize).map { last * Double($0) / Double(fittedGridSize) }
+            let band = evidence.history.flatMap {
+                AveragedSurvivalBand(
+                    summary: summary, table: $0, stratum: group.key, grid: grid, level: evidence.confidenceLevel,
+                    file: evidence.file)
+            }
             series.append(ReportChartSeries(
-                name: prefix + name, points: grid.map { ReportChartPoint(x: $0, y: model.survival(at: $0)) },
-                colorIndex: index, dashed: true, smooth: true))
+                name: prefix + name + (band == nil ? "" : " (\(level) band)"),
+                points: grid.enumerated().map { k, t in
+                    ReportChartPoint(x: t, y: model.survival(at: t), lower: band?.lower[k], upper: band?.upper[k])
+                },
+                colorIndex: band == nil ? index : index + groups.count, dashed: true, smooth: true))
+            banded = banded || band != nil
             checks.append((group.name, BandCheck(group.rows, model)))
         }
         guard !series.isEmpty else { return nil }
-        let level = NumberFormatting.grouped(evidence.confidenceLevel * 100, decimals: 0) + "%"
         return ReportChart(
             name: "fit-vs-kaplan-meier", title: fitCheckTitle(name, level: level, checks, evidence.scale),
             kind: .step, xAxis: evidence.scale.axis, yAxis: ReportChartAxis(title: "Customers still active", unit: .share),
@@ -31,6 +41,9 @@ extension FitReport {
             note: "Solid steps: Kaplan–Meier estimate of the same history with its pointwise \(level) band (log transform). "
                 + "Dashed: the model's survival averaged over the customers\(groups.count > 1 ? " of each stratum" : ""), "
                 + "S̄(t) = Σ S(t | xᵢ) / n (direct adjustment), which is what the Kaplan–Meier curve estimates. "
+                + (banded
+                    ? "Its shaded band is a pointwise \(level) interval from the fit's covariance of every parameter (delta method). "
+                    : "")
                 + sampleNote(groups.compactMap { evidence.fitted[$0.key] })
             + (groups.contains { $0.rows.count > BandCheck.timeLimit }
                 ? "The band is checked at \(BandCheck.timeLimit) observed times spread evenly over each curve."

@@ -105,6 +105,25 @@ import Testing
         #expect(chart.table?.name == "at_risk")
     }
 
+    @Test func fittedCurveBandIsTheDeltaMethodIntervalOfTheExponentialFit() throws {
+        // Exponential without covariates, every lifetime observed: S(t) = exp(−λt) with
+        // λ̂ = d / Σt, log-mean β₀ = −log λ with Var β₀ = 1/d, so the delta-method half-width is
+        // z·S(t)·λ̂t/√d (Klein & Moeschberger §12.2).
+        let table = try exponentialTable(covariate: false)
+        let chart = try chart("fit-vs-kaplan-meier", .exponential, table).chart
+        let fitted = try #require(chart.series.first { $0.smooth })
+        let d = Double(table.count)
+        let rate = d / table.durations.reduce(0, +)
+        let z = NormalQuantile.quantile(0.975)
+        for point in fitted.points where point.x > 0 {
+            let half = z * point.y * rate * point.x / d.squareRoot()
+            let lower = try #require(point.lower), upper = try #require(point.upper)
+            #expect(abs((upper - point.y) - Swift.min(half, 1 - point.y)) < 1e-6 * half)
+            #expect(abs((point.y - lower) - Swift.min(half, point.y)) < 1e-6 * half)
+        }
+        #expect(chart.note?.contains("delta method") == true)
+    }
+
     @Test func exponentialHazardWithoutCovariatesIsEventsOverExposure() throws {
         // Exponential MLE without covariates: λ̂ = events / total time (Klein & Moeschberger §12.2).
         let table = try exponentialTable(covariate: false)

@@ -19,6 +19,8 @@ struct AveragedSurvival: Sendable {
 
     /// The customers averaged over.
     var members: [Member]
+    /// The table rows of `members`, in the same order.
+    var memberRows: [Int] = []
     /// The number of customers in the group; more than `members.count` when the group was
     /// sampled (see ``memberLimit``).
     var groupSize = 0
@@ -56,18 +58,26 @@ struct AveragedSurvival: Sendable {
         var groups: [String?: AveragedSurvival] = [:]
         for (stratum, rows) in rowsByStratum {
             let count = Swift.min(rows.count, memberLimit)
-            var group = AveragedSurvival(members: [], groupSize: rows.count)
-            for k in 0..<count {
-                let row = rows[k * rows.count / count]
-                var covariates: [String: Double] = [:]
-                for (column, name) in table.covariateNames.enumerated() {
-                    covariates[name] = table.covariates?[row, column]
-                }
-                let model = try summary.survivalModel(covariates: covariates, stratum: stratum, file: file)
-                group.members.append(Member(model: model, weight: table.weight(at: row)))
-            }
-            groups[stratum] = group
+            groups[stratum] = try AveragedSurvival(
+                summary: summary, table: table, stratum: stratum, rows: (0..<count).map { rows[$0 * rows.count / count] },
+                groupSize: rows.count, file: file)
         }
         return groups
+    }
+
+    /// The average over `rows` of `table` (customers of `stratum`, out of `groupSize`) under
+    /// the fit `summary`.
+    /// - Throws: ``FittedModelError`` when the table's covariates or strata do not match the fit.
+    init(summary: FitSummary, table: EventTable, stratum: String?, rows: [Int], groupSize: Int, file: String) throws {
+        members = try rows.map { row in
+            var covariates: [String: Double] = [:]
+            for (column, name) in table.covariateNames.enumerated() {
+                covariates[name] = table.covariates?[row, column]
+            }
+            let model = try summary.survivalModel(covariates: covariates, stratum: stratum, file: file)
+            return Member(model: model, weight: table.weight(at: row))
+        }
+        memberRows = rows
+        self.groupSize = groupSize
     }
 }

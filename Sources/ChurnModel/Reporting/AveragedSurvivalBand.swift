@@ -13,22 +13,32 @@ struct AveragedSurvivalBand {
     let lower: [Double]
     let upper: [Double]
 
-    /// The band of `stratum`'s averaged curve on `grid`, or nil for a Cox or unparametrised
-    /// fit, a fit without covariance, or a curve that cannot be evaluated.
-    init?(summary: FitSummary, table: EventTable, stratum: String?, grid: [Double], level: Double, file: String) {
+    /// The band of `averaged` (the fitted curve of `stratum`) on `grid`, recomputed over the
+    /// same customers under shifted parameters; nil for a Cox or unparametrised fit, a fit
+    /// without covariance, or a curve that cannot be evaluated.
+    init?(
+        summary: FitSummary, averaged: AveragedSurvival, table: EventTable, stratum: String?, grid: [Double],
+        level: Double, file: String
+    ) {
         guard summary.model != "cox", ParametricFamily.allCases.contains(where: { $0.identifier == summary.model }),
             let covariance = summary.covariance, covariance.count == summary.coefficients.count
         else { return nil }
         let z = NormalQuantile.quantile(1 - (1 - level) / 2)
+        // The same customers' average under shifted parameters.
+        let curve = { (shifted: FitSummary) in
+            (try? AveragedSurvival(
+                summary: shifted, table: table, stratum: stratum, rows: averaged.memberRows,
+                groupSize: averaged.groupSize, file: file)).map { model in grid.map { model.survival(at: $0) } }
+        }
         var gradients: [[Double]] = []
         for (j, coefficient) in summary.coefficients.enumerated() {
             let step = 1e-3 * Swift.max(coefficient.standardError, 1e-8)
-            guard let up = Self.curve(summary.shifted(j, by: step), table, stratum, grid, file),
-                let down = Self.curve(summary.shifted(j, by: -step), table, stratum, grid, file)
-            else { return nil }
+            guard let up = curve(summary.shifted(j, by: step)), let down = curve(summary.shifted(j, by: -step)) else {
+                return nil
+            }
             gradients.append(zip(up, down).map { ($0 - $1) / (2 * step) })
         }
-        guard let centre = Self.curve(summary, table, stratum, grid, file) else { return nil }
+        let centre = grid.map { averaged.survival(at: $0) }
         var lower: [Double] = [], upper: [Double] = []
         for (t, value) in centre.enumerated() {
             var variance = 0.0
@@ -42,15 +52,6 @@ struct AveragedSurvivalBand {
         guard lower.allSatisfy(\.isFinite), upper.allSatisfy(\.isFinite) else { return nil }
         self.lower = lower
         self.upper = upper
-    }
-
-    private static func curve(
-        _ summary: FitSummary, _ table: EventTable, _ stratum: String?, _ grid: [Double], _ file: String
-    ) -> [Double]? {
-        guard let averaged = try? AveragedSurvival.byStratum(summary: summary, table: table, file: file)[stratum] else {
-            return nil
-        }
-        return grid.map { averaged.survival(at: $0) }
     }
 }
 

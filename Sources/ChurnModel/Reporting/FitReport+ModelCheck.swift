@@ -21,8 +21,8 @@ extension FitReport {
             let grid = (0...fittedGridSize).map { last * Double($0) / Double(fittedGridSize) }
             let band = evidence.history.flatMap {
                 AveragedSurvivalBand(
-                    summary: summary, table: $0, stratum: group.key, grid: grid, level: evidence.confidenceLevel,
-                    file: evidence.file)
+                    summary: summary, averaged: model, table: $0, stratum: group.key, grid: grid,
+                    level: evidence.confidenceLevel, file: evidence.file)
             }
             series.append(ReportChartSeries(
                 name: prefix + name + (band == nil ? "" : " (\(level) band)"),

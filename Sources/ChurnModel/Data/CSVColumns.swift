@@ -3,7 +3,7 @@ import Foundation
 /// Selected columns of a delimited text file, read in one streaming pass.
 ///
 /// Only the requested columns are kept, so memory grows with the columns used rather than
-/// with the file. Quoted fields (with embedded delimiters, quotes and line breaks) and a
+/// with the file; a column read as numbers costs 8 bytes a cell (see ``CSVColumn``). Quoted fields (with embedded delimiters, quotes and line breaks) and a
 /// UTF-8 byte-order mark are handled by ``CSVRecordReader``; the delimiter (comma,
 /// semicolon or tab) is detected from the header line unless forced with ``CSVDelimiter``.
 public struct CSVColumns: Sendable {
@@ -11,51 +11,76 @@ public struct CSVColumns: Sendable {
     public let file: String
     /// Every column name of the header, in file order.
     public let header: [String]
-    /// Cells of each requested column, in row order, whitespace-trimmed.
-    public let cells: [String: [String]]
     /// Number of data rows.
     public let rowCount: Int
+    /// The field separator the file was read with.
+    let delimiter: UInt8
+    /// The kept columns by name; a loader removes each once it has taken what it needs.
+    var columns: [String: CSVColumn]
 
-    /// Reads `columns` from the file at `path`.
+    /// Reads `columns` from the file at `path`, every cell as text.
     /// - Parameters:
     ///   - path: file path, used as given in messages.
     ///   - columns: column names to keep; each must be in the header.
     ///   - delimiter: field separator; ``CSVDelimiter/auto`` detects it from the header line.
     /// - Throws: ``DataError`` naming the file, and the row for a ragged row.
     public static func read(path: String, columns: [String], delimiter: CSVDelimiter = .auto) throws -> CSVColumns {
-        let byte = try delimiter.byte ?? detectDelimiter(path: path)
+        try read(path: path, columns: columns.map { ($0, .text) }, delimiter: delimiter.byte ?? detectDelimiter(path: path))
+    }
+
+    /// Reads `columns` from the file at `path`, each kept as its ``CSVColumn/Kind`` says.
+    /// - Throws: ``DataError`` naming the file, and the row for a ragged row.
+    static func read(path: String, columns: [(String, CSVColumn.Kind)], delimiter: CSVDelimiter) throws -> CSVColumns {
+        try read(path: path, columns: columns, delimiter: delimiter.byte ?? detectDelimiter(path: path))
+    }
+
+    private static func read(path: String, columns: [(String, CSVColumn.Kind)], delimiter byte: UInt8) throws -> CSVColumns {
         guard let reader = CSVRecordReader(path: path, delimiter: byte) else {
             throw DataError.unreadable(file: path, reason: "no such readable file")
         }
         do {
             guard let headerRecord = try reader.nextRecord() else { throw DataError.empty(file: path) }
             let header = headerRecord.fields
-            var indices: [(String, Int)] = []
-            for column in columns where !indices.contains(where: { $0.0 == column }) {
+            var names: [String] = []
+            var slots = [Int](repeating: -1, count: header.count)  // builder index per field
+            var builders: [CSVColumnBuilder] = []
+            let expectedRows = estimatedRows(path: path)
+            for (column, kind) in columns where !names.contains(column) {
                 guard let index = header.firstIndex(of: column) else {
                     throw DataError.missingColumn(file: path, column: column, available: header)
                 }
-                indices.append((column, index))
+                slots[index] = builders.count
+                names.append(column)
+                builders.append(CSVColumnBuilder(kind: kind, expectedRows: expectedRows))
             }
-            var kept = [[String]](repeating: [], count: indices.count)
+            let wanted = slots.map { $0 >= 0 }
             var row = 0
-            var wanted = [Bool](repeating: false, count: header.count)
-            for (_, index) in indices { wanted[index] = true }
-            while let (fields, isBlank, line) = try reader.nextRecord(wanted: wanted) {
+            while let (fields, isBlank, line) = try reader.nextRecord(wanted: wanted, visit: { index, bytes in
+                builders[slots[index]].append(bytes)
+            }) {
                 if isBlank { continue }
                 row += 1
-                guard fields.count == header.count else {
-                    throw DataError.raggedRow(file: path, row: row, line: line, fields: fields.count, expected: header.count)
+                guard fields == header.count else {
+                    throw DataError.raggedRow(file: path, row: row, line: line, fields: fields, expected: header.count)
                 }
-                for (slot, (_, index)) in indices.enumerated() { kept[slot].append(fields[index]) }
             }
             guard row > 0 else { throw DataError.empty(file: path) }
-            var cells: [String: [String]] = [:]
-            for (slot, (column, _)) in indices.enumerated() { cells[column] = kept[slot] }
-            return CSVColumns(file: path, header: header, cells: cells, rowCount: row)
+            let kept = Dictionary(uniqueKeysWithValues: zip(names, builders.map { $0.column() }))
+            return CSVColumns(file: path, header: header, rowCount: row, delimiter: byte, columns: kept)
         } catch CSVRecordError.unterminatedQuote(let line) {
             throw DataError.unreadable(file: path, reason: "line \(line): a quoted field is never closed")
         }
+    }
+
+    /// About how many data rows the file holds, from its size and the length of its first
+    /// lines (64 KiB); 0 when unknown. Used only to reserve column storage.
+    static func estimatedRows(path: String) -> Int {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return 0 }
+        defer { try? handle.close() }
+        let prefix = handle.readData(ofLength: 64 * 1024)
+        let lines = prefix.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        guard lines > 1, let size = try? handle.seekToEnd() else { return 0 }
+        return Int(Double(size) / Double(prefix.count) * Double(lines) * 1.02) + 16
     }
 
     /// The delimiter among `,`, `;` and tab that occurs most often in the first line.
@@ -72,6 +97,23 @@ public struct CSVColumns: Sendable {
         return candidates[best]
     }
 
-    /// The cells of `column`; the column must have been requested.
-    public func column(_ column: String) -> [String] { cells[column] ?? [] }
+    /// The cells of `column` as text: as kept for a text column; read again from the file
+    /// for a numeric one, whose spelling is not kept (the rare path: a numeric-looking column
+    /// used as labels).
+    /// - Throws: ``DataError`` when the file can no longer be read as before.
+    func texts(_ column: String) throws -> [String] {
+        switch columns[column] {
+        case .text(let cells): return cells
+        case .numbers, nil:
+            let again = try Self.read(path: file, columns: [(column, .text)], delimiter: delimiter)
+            guard again.rowCount == rowCount, case .text(let cells)? = again.columns[column] else {
+                throw DataError.unreadable(file: file, reason: "the file changed while it was being read")
+            }
+            return cells
+        }
+    }
+
+    /// The cells of `column` as text; the column must have been requested. Numeric columns
+    /// are read again from the file.
+    public func column(_ column: String) -> [String] { (try? texts(column)) ?? [] }
 }

@@ -26,32 +26,60 @@ final class CSVRecordReader {
 
     deinit { try? handle.close() }
 
-    /// The next record's fields, whether the line was blank, and the line it started on, or
-    /// nil at end of file.
-    ///
-    /// Unquoted fields are trimmed of spaces and tabs on the bytes; quoted fields keep their
-    /// content exactly. Only fields whose index is marked in `wanted` (all when nil) are
-    /// decoded as text; the others are returned empty, which saves most of the work on wide
-    /// files. A line without quotes is split in place in the read buffer; a line with quotes
-    /// goes through the byte-by-byte state machine.
+    /// The next record's fields as text, whether the line was blank, and the line it started
+    /// on, or nil at end of file; fields not marked in `wanted` (all are, when nil) are empty.
     /// - Throws: ``CSVRecordError/unterminatedQuote(line:)`` when a quoted field never closes.
     func nextRecord(wanted: [Bool]? = nil) throws -> (fields: [String], isBlank: Bool, line: Int)? {
-        guard fill() else { return nil }
-        if let record = unquotedLine(wanted: wanted) { return record }
-        guard var byte = nextByte() else { return nil }
-        let startLine = line
         var fields: [String] = []
+        guard let record = try nextRecord(wanted: wanted, visit: { index, bytes in
+            while fields.count < index { fields.append("") }
+            fields.append(String(decoding: bytes, as: UTF8.self))
+        }) else { return nil }
+        while fields.count < record.fields { fields.append("") }
+        return (fields, record.isBlank, record.line)
+    }
+
+    /// Reads the next record and hands each wanted field's bytes to `visit` with the field's
+    /// index; returns the number of fields, whether the line was blank (then nothing is
+    /// visited), and the line the record started on, or nil at end of file.
+    ///
+    /// Unquoted fields are trimmed of spaces and tabs; quoted fields keep their content
+    /// exactly. The bytes are valid only during the call. A line without quotes is split in
+    /// place in the read buffer, so most fields cost no copy; a line with quotes goes through
+    /// the byte-by-byte state machine.
+    /// - Throws: ``CSVRecordError/unterminatedQuote(line:)`` when a quoted field never
+    ///   closes, and whatever `visit` throws.
+    func nextRecord(
+        wanted: [Bool]?, visit: (Int, UnsafeBufferPointer<UInt8>) throws -> Void
+    ) throws -> (fields: Int, isBlank: Bool, line: Int)? {
+        guard fill() else { return nil }
+        if let record = try unquotedLine(wanted: wanted, visit: visit) { return record }
+        let startLine = line
+        let (fields, isBlank) = try quotedRecord(wanted: wanted)
+        if !isBlank {
+            for (index, field) in fields.enumerated() where Self.isWanted(index, wanted) {
+                try field.withUnsafeBufferPointer { try visit(index, $0) }
+            }
+        }
+        return (fields.count, isBlank, startLine)
+    }
+
+    /// The fields of a record holding quotes (unwanted ones empty), byte by byte.
+    private func quotedRecord(wanted: [Bool]?) throws -> (fields: [[UInt8]], isBlank: Bool) {
+        guard var byte = nextByte() else { return ([[]], true) }
+        let startLine = line
+        var fields: [[UInt8]] = []
         var field: [UInt8] = []
         var quoted = false
         var wasQuoted = false
         func finish() {
-            guard Self.isWanted(fields.count, wanted) else { fields.append(""); return }
+            guard Self.isWanted(fields.count, wanted) else { fields.append([]); return }
             var slice = field[...]
             if !wasQuoted {
                 while let first = slice.first, first == 0x20 || first == 0x09 { slice = slice.dropFirst() }
                 while let last = slice.last, last == 0x20 || last == 0x09 { slice = slice.dropLast() }
             }
-            fields.append(String(decoding: slice, as: UTF8.self))
+            fields.append(Array(slice))
         }
         while true {
             if quoted {
@@ -90,7 +118,7 @@ final class CSVRecordReader {
         }
         let isBlank = fields.isEmpty && !wasQuoted && field.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
         finish()
-        return (fields, isBlank, startLine)
+        return (fields, isBlank)
     }
 
     private static func isWanted(_ index: Int, _ wanted: [Bool]?) -> Bool {
@@ -101,7 +129,9 @@ final class CSVRecordReader {
     /// The record starting at `position` when its line holds no quote character, split on the
     /// delimiter straight from the buffer (which is first extended to hold the whole line);
     /// nil, with nothing consumed, when the line has a quote.
-    private func unquotedLine(wanted: [Bool]?) -> (fields: [String], isBlank: Bool, line: Int)? {
+    private func unquotedLine(
+        wanted: [Bool]?, visit: (Int, UnsafeBufferPointer<UInt8>) throws -> Void
+    ) throws -> (fields: Int, isBlank: Bool, line: Int)? {
         var searched = 0  // bytes after `position` known to hold no line break
         var end: Int
         while true {
@@ -115,38 +145,34 @@ final class CSVRecordReader {
         }
         guard Self.index(of: UInt8(ascii: "\""), in: buffer, from: position, to: end) == nil else { return nil }
         let startLine = line
-        var fields: [String] = []
-        var isBlank = true
-        buffer.withUnsafeBufferPointer { bytes in
+        let (start, delimiter) = (position, delimiter)
+        let (fieldCount, isBlank) = try buffer.withUnsafeBufferPointer { bytes in
             var contentEnd = end
-            if contentEnd > position, bytes[contentEnd - 1] == UInt8(ascii: "\r") { contentEnd -= 1 }
+            if contentEnd > start, bytes[contentEnd - 1] == UInt8(ascii: "\r") { contentEnd -= 1 }
             // Count the fields first (a branch-free loop), then cut out only those up to the
             // last wanted one.
             var delimiters = 0
-            for k in position..<contentEnd { delimiters &+= bytes[k] == delimiter ? 1 : 0 }
-            let fieldCount = delimiters + 1
+            for k in start..<contentEnd { delimiters &+= bytes[k] == delimiter ? 1 : 0 }
+            let isBlank = delimiters == 0 && (start..<contentEnd).allSatisfy { bytes[$0] == 0x20 || bytes[$0] == 0x09 }
+            guard !isBlank else { return (1, true) }
             let lastWanted = wanted.map { $0.lastIndex(of: true) ?? -1 } ?? delimiters
-            fields.reserveCapacity(fieldCount)
-            var start = position
-            for index in 0..<fieldCount {
-                guard index <= lastWanted else { fields.append(""); continue }
-                var stop = start
+            var fieldStart = start
+            for index in 0..<(min(delimiters, lastWanted) + 1) {
+                var stop = fieldStart
                 while stop < contentEnd, bytes[stop] != delimiter { stop += 1 }
                 if Self.isWanted(index, wanted) {
-                    var first = start, last = stop
+                    var first = fieldStart, last = stop
                     while first < last, bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
                     while last > first, bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09 { last -= 1 }
-                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self))
-                } else {
-                    fields.append("")
+                    try visit(index, UnsafeBufferPointer(rebasing: bytes[first..<last]))
                 }
-                start = stop + 1
+                fieldStart = stop + 1
             }
-            isBlank = delimiters == 0 && (position..<contentEnd).allSatisfy { bytes[$0] == 0x20 || bytes[$0] == 0x09 }
+            return (delimiters + 1, false)
         }
         if end < buffer.count { line += 1 }
         position = Swift.min(end + 1, buffer.count)
-        return (fields, isBlank, startLine)
+        return (fieldCount, isBlank, startLine)
     }
 
     /// The first index ≥ `from` (and < `to`, default the end) holding `byte`, by `memchr`.

@@ -12,7 +12,7 @@ extension CellReader {
         var dayFirst: (column: String, index: Int)?, monthFirst: (column: String, index: Int)?
         var unsettled: (column: String, index: Int)?
         for column in columns {
-            for (index, cell) in cells(column).enumerated() {
+            for (index, cell) in try cells(column).enumerated() {
                 guard let fields = DateFields(cell), !fields.yearFirst else { continue }
                 if fields.first > 12 {
                     dayFirst = dayFirst ?? (column, index)
@@ -29,7 +29,7 @@ extension CellReader {
             let (earlier, later) = dayIsEarlier ? (day, month) : (month, day)
             throw invalid(
                 later.column, later.index,
-                expected: "dates in one order, but row \(rows[earlier.index] + 1) has '\(cells(earlier.column)[earlier.index])' "
+                expected: "dates in one order, but row \((rows?[earlier.index] ?? earlier.index) + 1) has '\(try cells(earlier.column)[earlier.index])' "
                     + "(\(dayIsEarlier ? "day" : "month") first); give --date-format dmy or mdy")
         case (.some, nil): return .dmy
         case (nil, .some): return .mdy

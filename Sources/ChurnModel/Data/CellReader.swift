@@ -1,42 +1,102 @@
 /// Typed access to the kept rows of selected CSV columns, with located errors.
 struct CellReader {
-    let csv: CSVColumns
-    /// 0-based indices of the data rows in use.
-    let rows: [Int]
+    /// The columns read; ``release(_:)`` drops one once it has been taken.
+    private(set) var csv: CSVColumns
+    /// 0-based indices of the data rows in use; nil when every row is.
+    var rows: [Int]?
 
-    /// Trimmed cells of `column` in the kept rows; the stored column itself, without a copy,
-    /// when every row is kept.
-    func cells(_ column: String) -> [String] {
-        let all = csv.column(column)
-        return rows.count == all.count ? all : rows.map { all[$0] }
+    /// A reader over `rows` (0-based; nil for all) of `csv`.
+    init(csv: CSVColumns, rows: [Int]? = nil) {
+        self.csv = csv
+        self.rows = rows
+    }
+
+    /// `all` restricted to the kept rows; `all` itself, without a copy, when every row is kept.
+    func kept<Element>(_ all: [Element]) -> [Element] {
+        rows.map { $0.map { all[$0] } } ?? all
+    }
+
+    /// Trimmed cells of `column` in the kept rows, as text (see ``CSVColumns/texts(_:)``).
+    func cells(_ column: String) throws -> [String] {
+        kept(try csv.texts(column))
+    }
+
+    /// Frees `column` once its values have been taken; later errors about it read its text
+    /// from the file again.
+    mutating func release(_ column: String) {
+        csv.columns[column] = nil
     }
 
     /// The error for kept row `index` of `column`.
     func invalid(_ column: String, _ index: Int, expected: String) -> DataError {
-        let row = rows[index]
-        return .invalidValue(file: csv.file, row: row + 1, column: column, value: csv.column(column)[row], expected: expected)
+        let row = rows?[index] ?? index
+        return .invalidValue(file: csv.file, row: row + 1, column: column, value: text(column, row: row), expected: expected)
     }
 
-    /// Finite numbers satisfying `isValid`.
+    /// The text of data row `row` (0-based) of `column`, for a message: kept, or read again.
+    private func text(_ column: String, row: Int) -> String {
+        switch csv.columns[column] {
+        case .text(let cells): return cells[row]
+        case .numbers(let cells):
+            return cells.exceptions[row] ?? (try? csv.texts(column)[row]) ?? cells.values[row].description
+        case nil: return (try? csv.texts(column)[row]) ?? ""
+        }
+    }
+
+    /// Finite numbers satisfying `isValid`; a numeric column's values are returned without a
+    /// copy when every row is kept.
     func numbers(_ column: String, expected: String, where isValid: (Double) -> Bool = { _ in true }) throws -> [Double] {
-        try cells(column).enumerated().map { index, cell in
-            guard let value = DecimalParsing.number(cell), value.isFinite, isValid(value) else {
-                throw invalid(column, index, expected: expected)
+        let values: [Double]
+        if case .numbers(let cells) = csv.columns[column] {
+            values = kept(cells.values)
+        } else {
+            values = try cells(column).map { DecimalParsing.number($0) ?? .nan }
+        }
+        if let index = values.firstIndex(where: { !($0.isFinite && isValid($0)) }) {
+            throw invalid(column, index, expected: expected)
+        }
+        return values
+    }
+
+    /// Event flags: 1/0 (as any number equal to them), true/false, yes/no, t/f, y/n (any case).
+    func flags(_ column: String) throws -> [Bool] {
+        guard case .numbers(let cells) = csv.columns[column] else {
+            return try cells(column).enumerated().map { index, cell in
+                guard let flag = Self.flag(cell) else { throw invalidFlag(column, index) }
+                return flag
             }
-            return value
+        }
+        return try (0..<(rows?.count ?? csv.rowCount)).map { index in
+            let row = rows?[index] ?? index
+            switch cells.values[row] {
+            case 1: return true
+            case 0: return false
+            default:
+                guard let flag = cells.exceptions[row].flatMap(Self.flag) else { throw invalidFlag(column, index) }
+                return flag
+            }
         }
     }
 
-    /// Event flags: 1/0, true/false, yes/no (any case).
-    func flags(_ column: String) throws -> [Bool] {
-        try cells(column).enumerated().map { index, cell in
-            if cell == "1" { return true }
-            if cell == "0" { return false }
-            switch cell.lowercased() {
-            case "1", "true", "yes", "y", "t": return true
-            case "0", "false", "no", "n", "f": return false
-            default: throw invalid(column, index, expected: "an event flag (1/0, true/false or yes/no)")
-            }
+    private func invalidFlag(_ column: String, _ index: Int) -> DataError {
+        invalid(column, index, expected: "an event flag (1/0, true/false or yes/no)")
+    }
+
+    private static func flag(_ cell: String) -> Bool? {
+        switch cell.lowercased() {
+        case "1", "true", "yes", "y", "t": true
+        case "0", "false", "no", "n", "f": false
+        default: nil
         }
+    }
+
+    /// The kept cells of covariate `column`: its numbers when it was read as numbers and every
+    /// kept cell is one (and `asText` is false), else its text.
+    func covariateCells(_ column: String, asText: Bool) throws -> CovariateCells {
+        if !asText, case .numbers(let cells) = csv.columns[column] {
+            let values = kept(cells.values)
+            if cells.exceptions.isEmpty || !values.contains(where: \.isNaN) { return .numbers(values) }
+        }
+        return .text(try cells(column))
     }
 }

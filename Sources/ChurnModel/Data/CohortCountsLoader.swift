@@ -7,9 +7,9 @@ public enum CohortCountsLoader {
     ///   or a negative count.
     public static func load(path: String, delimiter: CSVDelimiter = .auto) throws -> [Int] {
         let csv = try CSVColumns.read(path: path, columns: ["period", "active"], delimiter: delimiter)
-        let reader = CellReader(csv: csv, rows: Array(0..<csv.rowCount))
+        let reader = CellReader(csv: csv)
         var counts: [Int] = []
-        for (index, (period, active)) in zip(reader.cells("period"), reader.cells("active")).enumerated() {
+        for (index, (period, active)) in zip(try reader.cells("period"), try reader.cells("active")).enumerated() {
             guard Int(period) == index else {
                 throw reader.invalid("period", index, expected: "period \(index) (periods run 0, 1, 2, … in order)")
             }

@@ -16,25 +16,33 @@ public struct EncodedCovariate: Sendable, Equatable {
     public let kind: Kind
     /// Model column names: the column itself, or `column=level` per indicator.
     public let names: [String]
-    /// Model columns, one array of values per name.
-    let columns: [[Double]]
+}
+
+/// The kept cells of one covariate column, as ``CovariateEncoder`` takes them.
+enum CovariateCells {
+    /// Every cell a finite number.
+    case numbers([Double])
+    /// The cells as text.
+    case text([String])
 }
 
 /// Turns a CSV column into model columns: numeric, boolean, or categorical indicators
 /// against a reference level (R's treatment contrasts).
 enum CovariateEncoder {
-    static func encode(column: String, cells: [String], reference: String?, file: String) throws -> EncodedCovariate {
-        let numbers = cells.map { DecimalParsing.number($0) }
-        if reference == nil, numbers.allSatisfy({ $0?.isFinite ?? false }) {
-            return EncodedCovariate(column: column, kind: .numeric, names: [column], columns: [numbers.map { $0 ?? 0 }])
+    /// How `cells` of `column` enter the model: numbers as they are (without a `reference`),
+    /// text that is all true/false or yes/no as 0/1, other text as indicators against
+    /// `reference` (default: the first level in sorted order).
+    /// - Throws: ``DataError/invalidTable(file:reason:)`` for an unknown reference level or
+    ///   a single level.
+    static func encode(column: String, cells: CovariateCells, reference: String?, file: String) throws -> EncodedCovariate {
+        guard case .text(let texts) = cells else { return EncodedCovariate(column: column, kind: .numeric, names: [column]) }
+        if reference == nil, texts.allSatisfy({ DecimalParsing.number($0)?.isFinite ?? false }) {
+            return EncodedCovariate(column: column, kind: .numeric, names: [column])
         }
-        let lowered = cells.map { $0.lowercased() }
-        let truthy: Set<String> = ["true", "yes"], falsy: Set<String> = ["false", "no"]
-        if reference == nil, lowered.allSatisfy({ truthy.contains($0) || falsy.contains($0) }) {
-            return EncodedCovariate(
-                column: column, kind: .boolean, names: [column], columns: [lowered.map { truthy.contains($0) ? 1 : 0 }])
+        if reference == nil, texts.allSatisfy({ booleanValue($0) != nil }) {
+            return EncodedCovariate(column: column, kind: .boolean, names: [column])
         }
-        let levels = Array(Set(cells)).sorted()
+        let levels = Array(Set(texts)).sorted()
         let base = reference ?? levels[0]
         guard levels.contains(base) else {
             throw DataError.invalidTable(
@@ -45,7 +53,32 @@ enum CovariateEncoder {
         }
         let others = levels.filter { $0 != base }
         return EncodedCovariate(
-            column: column, kind: .categorical(levels: levels, reference: base), names: others.map { "\(column)=\($0)" },
-            columns: others.map { level in cells.map { $0 == level ? 1 : 0 } })
+            column: column, kind: .categorical(levels: levels, reference: base), names: others.map { "\(column)=\($0)" })
+    }
+
+    /// Appends the model columns of `encoded`, computed from the `cells` it was encoded from,
+    /// to the column-major `storage`.
+    static func appendColumns(of encoded: EncodedCovariate, cells: CovariateCells, to storage: inout [Double]) {
+        switch (encoded.kind, cells) {
+        case (_, .numbers(let values)):
+            storage.append(contentsOf: values)
+        case (.numeric, .text(let texts)):
+            storage.append(contentsOf: texts.lazy.map { DecimalParsing.number($0) ?? 0 })
+        case (.boolean, .text(let texts)):
+            storage.append(contentsOf: texts.lazy.map { booleanValue($0) ?? 0 })
+        case (.categorical(let levels, let reference), .text(let texts)):
+            for level in levels where level != reference {
+                storage.append(contentsOf: texts.lazy.map { $0 == level ? 1 : 0 })
+            }
+        }
+    }
+
+    /// 1 for true/yes, 0 for false/no (any case), else nil.
+    private static func booleanValue(_ cell: String) -> Double? {
+        switch cell.lowercased() {
+        case "true", "yes": 1
+        case "false", "no": 0
+        default: nil
+        }
     }
 }

@@ -16,7 +16,8 @@ enum DecimalParsing {
         return Double(cell)
     }
 
-    private static func plainDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    /// The value of `bytes` when they spell a plain decimal (see the type's summary), else nil.
+    static func plainDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         var index = 0
         var negative = false
         if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {

@@ -15,29 +15,26 @@ public enum HistoryLoader {
     /// Loads the history at `path`.
     /// - Throws: ``DataError`` naming the file, row and column of the first problem.
     public static func load(path: String, specification spec: HistorySpecification) throws -> LoadedHistory {
-        let csv = try CSVColumns.read(path: path, columns: spec.columns, delimiter: spec.delimiter)
-        let (rows, dropped) = try keptRows(csv, spec: spec)
-        guard !rows.isEmpty else {
+        var reader = CellReader(csv: try CSVColumns.read(path: path, columns: spec.columnKinds, delimiter: spec.delimiter))
+        let dropped = try droppedRows(reader.csv, spec: spec)
+        if !dropped.isEmpty {
+            let droppedSet = Set(dropped.map { $0 - 1 })
+            reader.rows = (0..<reader.csv.rowCount).filter { !droppedSet.contains($0) }
+        }
+        let rowCount = reader.rows?.count ?? reader.csv.rowCount
+        guard rowCount > 0 else {
             throw DataError.invalidTable(file: path, reason: "every row has a missing value in a used column")
         }
-        let reader = CellReader(csv: csv, rows: rows)
-        let (durations, events, entries) = try readTime(reader, spec.time, dateFormat: spec.dateFormat)
-        let encoded = try spec.covariates.map { column in
-            try CovariateEncoder.encode(
-                column: column, cells: reader.cells(column), reference: spec.referenceLevels[column], file: path)
-        }
-        for column in spec.referenceLevels.keys where !spec.covariates.contains(column) {
-            throw DataError.invalidTable(file: path, reason: "--reference names '\(column)', which is not a covariate")
-        }
-        let names = encoded.flatMap(\.names)
-        let matrix = names.isEmpty ? nil : Matrix(
-            rows: rows.count, columns: names.count, columnMajor: encoded.flatMap(\.columns).flatMap { $0 })
+        let (durations, events, entries) = try readTime(&reader, spec.time, dateFormat: spec.dateFormat)
+        let (encoded, matrix) = try readCovariates(&reader, spec: spec, rows: rowCount)
         let weights = try spec.weights.map { try reader.numbers($0, expected: "a positive weight") { $0 > 0 } }
+        let strata = try spec.strata.map { try reader.cells($0) }
+        let clusters = try spec.cluster.map { try reader.cells($0) }
         let table: EventTable
         do {
             table = try EventTable(
-                durations: durations, events: events, entryTimes: entries, strata: spec.strata.map(reader.cells),
-                weights: weights, covariates: matrix, covariateNames: names, clusters: spec.cluster.map(reader.cells))
+                durations: durations, events: events, entryTimes: entries, strata: strata, weights: weights,
+                covariates: matrix, covariateNames: encoded.flatMap(\.names), clusters: clusters)
         } catch {
             throw DataError.invalidTable(file: path, reason: error.description + " (rows counted after dropping missing values)")
         }
@@ -48,36 +45,78 @@ public enum HistoryLoader {
         return LoadedHistory(table: table, covariates: encoded, droppedRows: dropped, warnings: warnings)
     }
 
-    /// Rows to keep (0-based) and rows dropped (1-based), by the missing-value policy.
-    private static func keptRows(_ csv: CSVColumns, spec: HistorySpecification) throws -> ([Int], [Int]) {
-        var optional: Set<String> = []
-        if case .dates(_, let end, _) = spec.time { optional.insert(end) }
-        let checked = spec.columns.filter { !optional.contains($0) }.map { ($0, csv.column($0)) }
-        var kept: [Int] = [], dropped: [Int] = []
-        kept.reserveCapacity(csv.rowCount)
-        for row in 0..<csv.rowCount {
-            guard let (blank, cells) = checked.first(where: { HistorySpecification.MissingValuePolicy.isMissing($0.1[row]) }) else {
-                kept.append(row)
-                continue
-            }
-            if spec.missingValues == .error {
-                throw DataError.invalidValue(
-                    file: csv.file, row: row + 1, column: blank, value: cells[row],
-                    expected: "a value (or use --missing drop to drop such rows)")
-            }
-            dropped.append(row + 1)
+    /// The covariates' encodings and their column-major matrix (nil without covariates).
+    ///
+    /// Each covariate column is released once encoded, and the matrix is filled only after
+    /// every column is encoded (its size is then known), so memory holds the covariates
+    /// about once plus one column, not twice.
+    private static func readCovariates(
+        _ reader: inout CellReader, spec: HistorySpecification, rows: Int
+    ) throws -> ([EncodedCovariate], Matrix?) {
+        var encoded: [EncodedCovariate] = [], sources: [CovariateCells] = []
+        for column in spec.covariates {
+            let reference = spec.referenceLevels[column]
+            let cells = try reader.covariateCells(column, asText: reference != nil)
+            encoded.append(try CovariateEncoder.encode(column: column, cells: cells, reference: reference, file: reader.csv.file))
+            sources.append(cells)
+            reader.release(column)
         }
-        return (kept, dropped)
+        for column in spec.referenceLevels.keys where !spec.covariates.contains(column) {
+            throw DataError.invalidTable(
+                file: reader.csv.file, reason: "--reference names '\(column)', which is not a covariate")
+        }
+        let columns = encoded.reduce(0) { $0 + $1.names.count }
+        guard columns > 0 else { return (encoded, nil) }
+        var storage: [Double] = []
+        storage.reserveCapacity(rows * columns)
+        for index in encoded.indices {
+            CovariateEncoder.appendColumns(of: encoded[index], cells: sources[index], to: &storage)
+            sources[index] = .numbers([])
+        }
+        return (encoded, Matrix(rows: rows, columns: columns, columnMajor: storage))
     }
 
+    /// Data rows (1-based, ascending) with a missing cell in a used column (a missing end
+    /// date only marks an active customer); none when the policy is to stop at the first.
+    /// - Throws: ``DataError/invalidValue(file:row:column:value:expected:)`` at the first
+    ///   missing cell, by row then column order, under ``HistorySpecification/MissingValuePolicy/error``.
+    private static func droppedRows(_ csv: CSVColumns, spec: HistorySpecification) throws -> [Int] {
+        var optional: Set<String> = []
+        if case .dates(_, let end, _) = spec.time { optional.insert(end) }
+        var missing: [(row: Int, column: String, cell: String)] = []
+        for column in spec.columns where !optional.contains(column) {
+            switch csv.columns[column] {
+            case .numbers(let cells)?:
+                missing += cells.exceptions.filter { HistorySpecification.MissingValuePolicy.isMissing($0.value) }
+                    .map { ($0.key, column, $0.value) }
+            case .text(let cells)?:
+                missing += cells.indices.filter { HistorySpecification.MissingValuePolicy.isMissing(cells[$0]) }
+                    .map { ($0, column, cells[$0]) }
+            case nil: break
+            }
+        }
+        let order = Dictionary(spec.columns.enumerated().map { ($1, $0) }, uniquingKeysWith: min)
+        guard let first = missing.min(by: { ($0.row, order[$0.column] ?? 0) < ($1.row, order[$1.column] ?? 0) }) else {
+            return []
+        }
+        if spec.missingValues == .error {
+            throw DataError.invalidValue(
+                file: csv.file, row: first.row + 1, column: first.column, value: first.cell,
+                expected: "a value (or use --missing drop to drop such rows)")
+        }
+        return Set(missing.map { $0.row + 1 }).sorted()
+    }
+
+    /// Durations, event flags and entry times, each column released once taken.
     private static func readTime(
-        _ reader: CellReader, _ time: HistorySpecification.Time, dateFormat: DateFormat
+        _ reader: inout CellReader, _ time: HistorySpecification.Time, dateFormat: DateFormat
     ) throws -> ([Double], [Bool], [Double]?) {
         switch time {
         case .duration(let column, let event, let entry):
             let durations = try reader.numbers(column, expected: "a duration ≥ 0") { $0 >= 0 }
             let events = try reader.flags(event)
             let entries = try entry.map { try reader.numbers($0, expected: "an entry time ≥ 0") { $0 >= 0 } }
+            defer { [column, event, entry].compactMap { $0 }.forEach { reader.release($0) } }
             if let entries {
                 for index in durations.indices where entries[index] >= durations[index] {
                     throw reader.invalid(entry ?? column, index, expected: "an entry time before the duration \(durations[index])")
@@ -90,7 +129,7 @@ public enum HistoryLoader {
                 try reader.date(cell, column: start, index, order: order)
             }
             var durations: [Double] = [], events: [Bool] = []
-            for (index, cell) in reader.cells(end).enumerated() {
+            for (index, cell) in try reader.cells(end).enumerated() {
                 let ended = HistorySpecification.MissingValuePolicy.isMissing(cell) ? nil : try reader.date(cell, column: end, index, order: order)
                 let churned = ended.map { $0 <= asOf } ?? false
                 let stop = churned ? (ended ?? asOf) : asOf

@@ -79,4 +79,13 @@ public struct HistorySpecification: Sendable, Equatable {
         }
         return names + covariates + [strata, weights, cluster].compactMap { $0 }
     }
+
+    /// Every column the specification reads, with how to keep it: numbers for times, flags,
+    /// weights and covariates (parsed from the bytes); text for dates and labels.
+    var columnKinds: [(String, CSVColumn.Kind)] {
+        let labels = Set([strata, cluster].compactMap { $0 })
+        var dates: Set<String> = []
+        if case .dates(let start, let end, _) = time { dates = [start, end] }
+        return columns.map { ($0, labels.contains($0) || dates.contains($0) ? .text : .numbers) }
+    }
 }

@@ -30,10 +30,10 @@ enum CustomerBookReader {
             }
             let reader = CellReader(csv: csv, rows: kept)
             return CustomerBook(
-                file: csv.file, ids: id.map(reader.cells) ?? kept.map { "row \($0 + 1)" },
+                file: csv.file, ids: try id.map { try reader.cells($0) } ?? kept.map { "row \($0 + 1)" },
                 monthlyRecurringRevenue: try reader.numbers(mrr, expected: "an MRR ≥ 0", where: { $0 >= 0 }),
                 tenureMonths: try reader.numbers(tenure, expected: "a tenure in months ≥ 0", where: { $0 >= 0 }),
-                covariateCells: Dictionary(covariates.map { ($0.model, reader.cells($0.column)) }, uniquingKeysWith: { first, _ in first }),
+                covariateCells: Dictionary(try covariates.map { ($0.model, try reader.cells($0.column)) }, uniquingKeysWith: { first, _ in first }),
                 covariateColumns: Dictionary(covariates.map { ($0.model, $0.column) }, uniquingKeysWith: { first, _ in first }),
                 rows: kept.map { $0 + 1 })
         }

@@ -63,8 +63,8 @@ enum DistributionReader {
         guard let file, let column else { return nil }
         let diagnostics = reader.diagnostics
         return diagnostics.readingData(at: source.mapping.mark, keyPath: source.keyPath) {
-            let csv = try CSVColumns.read(path: diagnostics.resolve(file), columns: [column])
-            let values = try CellReader(csv: csv, rows: Array(0..<csv.rowCount))
+            let csv = try CSVColumns.read(path: diagnostics.resolve(file), columns: [(column, .numbers)], delimiter: .auto)
+            let values = try CellReader(csv: csv)
                 .numbers(column, expected: expected, where: range.contains)
             return .empirical(EmpiricalDistribution(file: file, column: column, values: values))
         }

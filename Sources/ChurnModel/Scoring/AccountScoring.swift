@@ -72,7 +72,7 @@ public enum AccountScoring {
         }
         let columns = [spec.tenure, spec.mrr] + [spec.id, spec.stratum].compactMap { $0 } + encodings.map(\.column)
         let csv = try CSVColumns.read(path: path, columns: columns, delimiter: spec.delimiter)
-        let reader = CellReader(csv: csv, rows: Array(0..<csv.rowCount))
+        let reader = CellReader(csv: csv)
         var scores: [AccountScore] = [], errors: [DataError] = []
         for index in 0..<csv.rowCount {
             do {

@@ -55,13 +55,15 @@ public struct CSVColumns: Sendable {
             }
             let wanted = slots.map { $0 >= 0 }
             var row = 0
-            while let (fields, isBlank, line) = try reader.nextRecord(wanted: wanted, visit: { index, bytes in
-                builders[slots[index]].append(bytes)
-            }) {
-                if isBlank { continue }
-                row += 1
-                guard fields == header.count else {
-                    throw DataError.raggedRow(file: path, row: row, line: line, fields: fields, expected: header.count)
+            try builders.withUnsafeMutableBufferPointer { builders in
+                while let (fields, isBlank, line) = try reader.nextRecord(wanted: wanted, visit: { index, bytes in
+                    builders[slots[index]].append(bytes)
+                }) {
+                    if isBlank { continue }
+                    row += 1
+                    guard fields == header.count else {
+                        throw DataError.raggedRow(file: path, row: row, line: line, fields: fields, expected: header.count)
+                    }
                 }
             }
             guard row > 0 else { throw DataError.empty(file: path) }

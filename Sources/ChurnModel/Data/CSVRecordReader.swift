@@ -149,15 +149,12 @@ final class CSVRecordReader {
         let (fieldCount, isBlank) = try buffer.withUnsafeBufferPointer { bytes in
             var contentEnd = end
             if contentEnd > start, bytes[contentEnd - 1] == UInt8(ascii: "\r") { contentEnd -= 1 }
-            // Count the fields first (a branch-free loop), then cut out only those up to the
-            // last wanted one.
-            var delimiters = 0
-            for k in start..<contentEnd { delimiters &+= bytes[k] == delimiter ? 1 : 0 }
-            let isBlank = delimiters == 0 && (start..<contentEnd).allSatisfy { bytes[$0] == 0x20 || bytes[$0] == 0x09 }
-            guard !isBlank else { return (1, true) }
-            let lastWanted = wanted.map { $0.lastIndex(of: true) ?? -1 } ?? delimiters
+            if (start..<contentEnd).allSatisfy({ bytes[$0] == 0x20 || bytes[$0] == 0x09 }) { return (1, true) }
+            // Cut out the fields up to the last wanted one, then only count the rest.
+            let lastWanted = wanted.map { $0.lastIndex(of: true) ?? -1 } ?? Int.max
             var fieldStart = start
-            for index in 0..<(min(delimiters, lastWanted) + 1) {
+            var index = 0
+            while index <= lastWanted {
                 var stop = fieldStart
                 while stop < contentEnd, bytes[stop] != delimiter { stop += 1 }
                 if Self.isWanted(index, wanted) {
@@ -166,9 +163,13 @@ final class CSVRecordReader {
                     while last > first, bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09 { last -= 1 }
                     try visit(index, UnsafeBufferPointer(rebasing: bytes[first..<last]))
                 }
+                index += 1
                 fieldStart = stop + 1
+                if stop == contentEnd { return (index, false) }
             }
-            return (delimiters + 1, false)
+            var delimiters = 0  // a branch-free loop
+            for k in fieldStart..<contentEnd { delimiters &+= bytes[k] == delimiter ? 1 : 0 }
+            return (index + delimiters + 1, false)
         }
         if end < buffer.count { line += 1 }
         position = Swift.min(end + 1, buffer.count)

@@ -5,10 +5,6 @@
 /// double as `Double(String)`'s, several times faster. Anything else (exponents, more digits,
 /// `inf`) goes to `Double(String)`.
 enum DecimalParsing {
-    private static let powersOfTen: [Double] = (0...22).map { exponent in
-        (0..<exponent).reduce(1.0) { value, _ in value * 10 }
-    }
-
     /// The number written in `cell`, or nil when it is not a number.
     static func number(_ cell: String) -> Double? {
         var text = cell
@@ -20,31 +16,39 @@ enum DecimalParsing {
     static func plainDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         var index = 0
         var negative = false
-        if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
-            negative = bytes[index] == UInt8(ascii: "-")
-            index += 1
+        if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+            negative = first == UInt8(ascii: "-")
+            index = 1
         }
+        // The digits without the point, as an integer; leading zeros add nothing, so it has
+        // at most 15 significant digits exactly when it stays below 10¹⁵ (it never shrinks,
+        // so checking after each digit also rules out overflow).
         var mantissa: UInt64 = 0
-        var digits = 0
-        var decimals = 0
-        var seenPoint = false
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
-                if digits > 0 || byte != UInt8(ascii: "0") { digits += 1 }
-                guard digits <= 15 else { return nil }
-                mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0"))
-                if seenPoint { decimals += 1 }
-            } else if byte == UInt8(ascii: "."), !seenPoint {
-                seenPoint = true
-            } else {
-                return nil
-            }
+        let integerStart = index
+        while index < bytes.count, case let digit = bytes[index] &- UInt8(ascii: "0"), digit < 10 {
+            mantissa = mantissa &* 10 &+ UInt64(digit)
+            guard mantissa < 1_000_000_000_000_000 else { return nil }
             index += 1
         }
-        let hasDigit = bytes.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-        guard hasDigit, decimals < powersOfTen.count else { return nil }
-        let magnitude = Double(mantissa) / powersOfTen[decimals]
+        var digitCount = index - integerStart
+        var decimals = 0
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            let fractionStart = index
+            while index < bytes.count, case let digit = bytes[index] &- UInt8(ascii: "0"), digit < 10 {
+                mantissa = mantissa &* 10 &+ UInt64(digit)
+                guard mantissa < 1_000_000_000_000_000 else { return nil }
+                index += 1
+            }
+            decimals = index - fractionStart
+            digitCount += decimals
+        }
+        guard index == bytes.count, digitCount > 0, decimals <= 22 else { return nil }
+        // 10^decimals by repeated multiplication: every power up to 10²² is a double exactly
+        // (5²² < 2⁵³), so each product is exact.
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let magnitude = Double(mantissa) / scale
         return negative ? -magnitude : magnitude
     }
 }

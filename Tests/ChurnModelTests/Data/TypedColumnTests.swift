@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+@testable import ChurnModel
+
+/// Numeric columns parsed from the bytes into doubles: the same values and messages as the
+/// text path, and the rare cells (text, missing tokens, other spellings) handled exactly.
+@Suite struct TypedColumnTests {
+    func load(_ text: String, _ spec: HistorySpecification) throws -> LoadedHistory {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("churnsim-\(UUID().uuidString).csv")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try HistoryLoader.load(path: url.path, specification: spec)
+    }
+
+    let time = HistorySpecification.Time.duration(column: "tenure", event: "churned", entry: nil)
+
+    /// Every spelling gives `Double(String)`'s double: plain decimals (parsed from the bytes),
+    /// exponents and 16+ digits (handed to `Double`), quoted and space-padded cells.
+    @Test func numbersAreTheDoublesOfTheirText() throws {
+        let cells = ["3", "0.1", "1e3", "2.5E-1", "12345678901234567", "0.30000000000000004", "7.", ".25", "+4"]
+        let rows = cells.enumerated().map { index, cell in
+            index % 3 == 0 ? "\"\(cell)\",1" : index % 3 == 1 ? "  \(cell)\t,0" : "\(cell),1"
+        }
+        let loaded = try load((["tenure,churned"] + rows).joined(separator: "\n"), HistorySpecification(time: time))
+        #expect(loaded.table.durations.map(\.bitPattern) == cells.map { Double($0)?.bitPattern })
+    }
+
+    /// A column that reads as numbers for thousands of rows (several read chunks) and then
+    /// holds a word is categorical, its levels spelled as in the file ("1.50", not 1.5).
+    @Test func lateTextCellMakesANumericColumnCategoricalWithItsSpelling() throws {
+        let rows = (1...40_000).map { "\($0 % 50 + 1),\($0 % 2),\($0 % 2 == 0 ? "1.50" : "2"),\(String(repeating: "x", count: 40))" }
+        let text = (["tenure,churned,plan,note"] + rows + ["9,1,Gold,y"]).joined(separator: "\n")
+        let loaded = try load(text, HistorySpecification(time: time, covariates: ["plan"]))
+        #expect(loaded.covariates[0].kind == .categorical(levels: ["1.50", "2", "Gold"], reference: "1.50"))
+        #expect(loaded.table.covariateNames == ["plan=2", "plan=Gold"])
+        let matrix = try #require(loaded.table.covariates)
+        #expect(matrix.column(0).prefix(4) == [1, 0, 1, 0])
+        #expect(matrix.column(1).suffix(2) == [0, 1])
+    }
+
+    /// A bad number is reported with its text as written, which the numeric column does not
+    /// keep: the message reads it from the file again.
+    @Test func invalidNumberIsQuotedAsWritten() throws {
+        let text = "tenure,churned\n3,1\n-2.50,0\n"
+        do {
+            _ = try load(text, HistorySpecification(time: time))
+            Issue.record("accepted")
+        } catch let error as DataError {
+            guard case .invalidValue(_, 2, "tenure", "-2.50", "a duration ≥ 0") = error else { Issue.record("\(error)"); return }
+        }
+    }
+
+    /// Event flags: numbers equal to 1 or 0 in any spelling, and words, in one column.
+    @Test func eventFlagsMixNumbersAndWords() throws {
+        let text = "tenure,churned\n3,1.0\n4,0\n5,yes\n6,F\n"
+        #expect(try load(text, HistorySpecification(time: time)).table.events == [true, false, true, false])
+        #expect(throws: DataError.self) { try load("tenure,churned\n3,1\n4,0.5\n", HistorySpecification(time: time)) }
+    }
+
+    /// Missing cells before the first value leave the kind open: text after them makes a
+    /// categorical column, numbers a numeric one; the dropped rows leave every column.
+    @Test func leadingMissingCellsLeaveTheKindToTheFirstValue() throws {
+        let text = "tenure,churned,plan,logins\n1,1,NA,\n2,0,Pro,NA\n3,1,Basic,7\n4,0,Pro,1e1\n"
+        var spec = HistorySpecification(time: time, covariates: ["plan", "logins"])
+        spec.missingValues = .dropRow
+        let loaded = try load(text, spec)
+        #expect(loaded.droppedRows == [1, 2])
+        #expect(loaded.table.durations == [3, 4])
+        #expect(loaded.covariates.map(\.kind) == [.categorical(levels: ["Basic", "Pro"], reference: "Basic"), .numeric])
+        #expect(loaded.table.covariates?.storage == [0, 1, 7, 10])
+        spec.missingValues = .error
+        do {
+            _ = try load(text, spec)
+            Issue.record("accepted")
+        } catch let error as DataError {
+            guard case .invalidValue(_, 1, "plan", "NA", _) = error else { Issue.record("\(error)"); return }
+        }
+    }
+}

@@ -18,8 +18,9 @@ enum CustomerBookReader {
         if segmentColumn != nil, segmentName == nil { return nil }
         let diagnostics = book.diagnostics
         return diagnostics.readingData(at: book.mapping.mark, keyPath: book.keyPath) {
-            let columns = [mrr, tenure] + [id, segmentColumn].compactMap { $0 } + covariates.map(\.column)
-            let csv = try CSVColumns.read(path: diagnostics.resolve(file), columns: columns)
+            let labels = [id, segmentColumn].compactMap { $0 } + covariates.map(\.column)
+            let columns = [(mrr, CSVColumn.Kind.numbers), (tenure, .numbers)] + labels.map { ($0, .text) }
+            let csv = try CSVColumns.read(path: diagnostics.resolve(file), columns: columns, delimiter: .auto)
             let kept = segmentColumn.map { column in
                 let cells = csv.column(column)
                 return cells.indices.filter { cells[$0] == segmentName }

@@ -1,25 +1,30 @@
 /// The cells of one kept CSV column: numbers parsed straight from the bytes, or text.
 enum CSVColumn: Sendable {
     /// A column whose first non-missing cell is a number.
-    case numbers(NumericCells)
+    case numbers(ParsedCells<Double>)
     /// A column read as text (asked for, or whose first non-missing cell is not a number).
     case text([String])
+    /// A date column: each cell's ``DateFields/packed`` fields, -1 where it is not a date.
+    case dates(ParsedCells<Int64>)
 
     /// How a column is to be kept.
     enum Kind: Sendable {
-        /// Numbers where the cells allow it (see ``NumericCells``), text otherwise.
+        /// Numbers where the cells allow it (see ``ParsedCells``), text otherwise.
         case numbers
-        /// Text, e.g. labels and dates, whose exact spelling matters.
+        /// Text, e.g. labels, whose exact spelling matters.
         case text
+        /// Dates (see ``DateFields``), parsed from the bytes before their order is known.
+        case dates
     }
 }
 
-/// A numeric column: 8 bytes a cell, with the text of the few cells that are not finite
-/// numbers (missing-value tokens, a stray word) kept aside by row.
-struct NumericCells: Sendable {
-    /// The value of each row; NaN where ``exceptions`` holds the cell.
-    var values: [Double]
-    /// The text of each cell that is not a finite number, by 0-based row.
+/// A parsed column: 8 bytes a cell, with the text of the few cells that do not parse
+/// (missing-value tokens, a stray word) kept aside by row.
+struct ParsedCells<Value: Sendable>: Sendable {
+    /// The value of each row; a placeholder (NaN, -1) where ``exceptions`` holds the cell.
+    var values: [Value]
+    /// The text of each cell that does not parse (for numbers: is not a finite number), by
+    /// 0-based row.
     var exceptions: [Int: String]
 }
 
@@ -27,12 +32,14 @@ struct NumericCells: Sendable {
 ///
 /// A ``CSVColumn/Kind/numbers`` column stays undecided while its cells are missing-value
 /// tokens; the first other cell settles it: a number makes it numeric (later non-numbers go
-/// to ``NumericCells/exceptions``), anything else makes it text. Numbers are parsed by
-/// ``DecimalParsing`` from the bytes, so a numeric cell never becomes a `String`.
+/// to ``ParsedCells/exceptions``), anything else makes it text. Numbers are parsed by
+/// ``DecimalParsing`` and dates by ``DateFields`` from the bytes, so such a cell never
+/// becomes a `String`.
 struct CSVColumnBuilder {
-    private enum State { case undecided, numbers, text }
+    private enum State { case undecided, numbers, text, dates }
     private var state: State
     private var values: [Double] = []
+    private var dates: [Int64] = []
     private var exceptions: [Int: String] = [:]
     private var texts: [String] = []
 
@@ -45,6 +52,9 @@ struct CSVColumnBuilder {
         case .text:
             state = .text
             texts.reserveCapacity(expectedRows)
+        case .dates:
+            state = .dates
+            dates.reserveCapacity(expectedRows)
         }
     }
 
@@ -52,6 +62,15 @@ struct CSVColumnBuilder {
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         if state == .text {
             texts.append(String(decoding: bytes, as: UTF8.self))
+            return
+        }
+        if state == .dates {
+            if let fields = DateFields(bytes) {
+                dates.append(fields.packed)
+            } else {
+                exceptions[dates.count] = String(decoding: bytes, as: UTF8.self)
+                dates.append(-1)
+            }
             return
         }
         if let value = DecimalParsing.plainDecimal(bytes) {
@@ -74,6 +93,10 @@ struct CSVColumnBuilder {
 
     /// The finished column.
     func column() -> CSVColumn {
-        state == .text ? .text(texts) : .numbers(NumericCells(values: values, exceptions: exceptions))
+        switch state {
+        case .text: .text(texts)
+        case .dates: .dates(ParsedCells(values: dates, exceptions: exceptions))
+        case .undecided, .numbers: .numbers(ParsedCells(values: values, exceptions: exceptions))
+        }
     }
 }

@@ -100,13 +100,13 @@ public struct CSVColumns: Sendable {
     }
 
     /// The cells of `column` as text: as kept for a text column; read again from the file
-    /// for a numeric one, whose spelling is not kept (the rare path: a numeric-looking column
-    /// used as labels).
+    /// for a numeric or date one, whose spelling is not kept (the rare path: a numeric-looking
+    /// column used as labels, or a message quoting a cell).
     /// - Throws: ``DataError`` when the file can no longer be read as before.
     func texts(_ column: String) throws -> [String] {
         switch columns[column] {
         case .text(let cells): return cells
-        case .numbers, nil:
+        case .numbers, .dates, nil:
             let again = try Self.read(path: file, columns: [(column, .text)], delimiter: delimiter)
             guard again.rowCount == rowCount, case .text(let cells)? = again.columns[column] else {
                 throw DataError.unreadable(file: file, reason: "the file changed while it was being read")

@@ -12,8 +12,8 @@ extension CellReader {
         var dayFirst: (column: String, index: Int)?, monthFirst: (column: String, index: Int)?
         var unsettled: (column: String, index: Int)?
         for column in columns {
-            for (index, cell) in try cells(column).enumerated() {
-                guard let fields = DateFields(cell), !fields.yearFirst else { continue }
+            try forEachDate(in: column) { index, fields in
+                guard let fields, !fields.yearFirst else { return }
                 if fields.first > 12 {
                     dayFirst = dayFirst ?? (column, index)
                 } else if fields.second > 12 {
@@ -27,9 +27,10 @@ extension CellReader {
         case (let day?, let month?):
             let dayIsEarlier = day.index <= month.index
             let (earlier, later) = dayIsEarlier ? (day, month) : (month, day)
+            let earlierRow = rows?[earlier.index] ?? earlier.index
             throw invalid(
                 later.column, later.index,
-                expected: "dates in one order, but row \((rows?[earlier.index] ?? earlier.index) + 1) has '\(try cells(earlier.column)[earlier.index])' "
+                expected: "dates in one order, but row \(earlierRow + 1) has '\(text(earlier.column, row: earlierRow))' "
                     + "(\(dayIsEarlier ? "day" : "month") first); give --date-format dmy or mdy")
         case (.some, nil): return .dmy
         case (nil, .some): return .mdy
@@ -44,11 +45,34 @@ extension CellReader {
         }
     }
 
-    /// `cell`, the value in kept row `index` of `column`, as a date in `order`.
-    func date(_ cell: String, column: String, _ index: Int, order: DateFormat) throws -> CalendarDate {
-        guard let date = DateFields(cell)?.date(order) else {
-            throw invalid(column, index, expected: "a date as \(order.pattern)")
+    /// The dates of `column` in the kept rows, in `order`; nil for a missing cell.
+    /// - Throws: ``DataError/invalidValue(file:row:column:value:expected:)`` at the first cell
+    ///   that is neither a date in `order` nor missing.
+    func dates(_ column: String, order: DateFormat) throws -> [CalendarDate?] {
+        var dates: [CalendarDate?] = []
+        dates.reserveCapacity(rows?.count ?? csv.rowCount)
+        try forEachDate(in: column) { index, fields in
+            if let date = fields?.date(order) {
+                dates.append(date)
+            } else if fields == nil, HistorySpecification.MissingValuePolicy.isMissing(text(column, row: rows?[index] ?? index)) {
+                dates.append(nil)
+            } else {
+                throw invalid(column, index, expected: "a date as \(order.pattern)")
+            }
         }
-        return date
+        return dates
+    }
+
+    /// Calls `body` with each kept row's index and the date fields of its cell in `column`
+    /// (nil when the cell is not a date), in row order.
+    private func forEachDate(in column: String, _ body: (Int, DateFields?) throws -> Void) throws {
+        guard case .dates(let cells) = csv.columns[column] else {
+            for (index, cell) in try cells(column).enumerated() { try body(index, DateFields(cell)) }
+            return
+        }
+        for index in 0..<(rows?.count ?? csv.rowCount) {
+            let packed = cells.values[rows?[index] ?? index]
+            try body(index, packed < 0 ? nil : DateFields(packed: packed))
+        }
     }
 }

@@ -34,11 +34,12 @@ struct CellReader {
     }
 
     /// The text of data row `row` (0-based) of `column`, for a message: kept, or read again.
-    private func text(_ column: String, row: Int) -> String {
+    func text(_ column: String, row: Int) -> String {
         switch csv.columns[column] {
         case .text(let cells): return cells[row]
         case .numbers(let cells):
             return cells.exceptions[row] ?? (try? csv.texts(column)[row]) ?? cells.values[row].description
+        case .dates(let cells): return cells.exceptions[row] ?? (try? csv.texts(column)[row]) ?? ""
         case nil: return (try? csv.texts(column)[row]) ?? ""
         }
     }

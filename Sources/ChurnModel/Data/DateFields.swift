@@ -10,11 +10,18 @@ struct DateFields {
     /// Whether the year comes first (`YYYY-MM-DD`); otherwise it comes last.
     let yearFirst: Bool
 
+    /// The fields of `text`; nil when it is not a date as described above.
     init?(_ text: String) {
-        let utf8 = text.utf8
-        let timeStart = utf8.firstIndex { $0 == UInt8(ascii: "T") || $0 == UInt8(ascii: " ") }
-        if let timeStart, !Self.isTimeOfDay(utf8[utf8.index(after: timeStart)...]) { return nil }
-        let date = utf8[..<(timeStart ?? utf8.endIndex)]
+        var text = text
+        guard let fields = text.withUTF8({ DateFields($0) }) else { return nil }
+        self = fields
+    }
+
+    /// The fields of the UTF-8 `bytes`; nil when they are not a date as described above.
+    init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let timeStart = bytes.firstIndex { $0 == UInt8(ascii: "T") || $0 == UInt8(ascii: " ") }
+        if let timeStart, !Self.isTimeOfDay(bytes[(timeStart + 1)...]) { return nil }
+        let date = bytes[..<(timeStart ?? bytes.endIndex)]
         guard let separator = date.first(where: { !(0x30...0x39).contains($0) }),
             [UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: ".")].contains(separator)
         else { return nil }
@@ -30,6 +37,17 @@ struct DateFields {
         (first, second, third) = (numbers[0], numbers[1], numbers[2])
     }
 
+    /// The fields from ``packed``.
+    init(packed: Int64) {
+        (first, second, third) = (Int(packed & 0x3FFF), Int(packed >> 14 & 0x3FFF), Int(packed >> 28 & 0x3FFF))
+        yearFirst = packed >> 42 != 0
+    }
+
+    /// The fields in 43 bits (each part has at most 4 digits, so fits 14 bits), never negative.
+    var packed: Int64 {
+        Int64(first) | Int64(second) << 14 | Int64(third) << 28 | (yearFirst ? 1 << 42 : 0)
+    }
+
     /// The date in `order` (``DateFormat/dmy`` or ``DateFormat/mdy`` for year-last fields;
     /// any order for year-first ones); nil when impossible or when the order is unknown.
     func date(_ order: DateFormat) -> CalendarDate? {
@@ -42,7 +60,7 @@ struct DateFields {
     }
 
     /// `hh:mm[:ss[.fff]]` with an optional `Z` or `±hh[:]mm` zone.
-    private static func isTimeOfDay(_ text: Substring.UTF8View) -> Bool {
+    private static func isTimeOfDay(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         guard let first = text.first, (0x30...0x39).contains(first), text.contains(UInt8(ascii: ":")) else { return false }
         return text.allSatisfy { (0x30...0x3A).contains($0) || ".+-Z".utf8.contains($0) }
     }

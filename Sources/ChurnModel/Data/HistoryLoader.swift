@@ -87,8 +87,9 @@ public enum HistoryLoader {
         for column in spec.columns where !optional.contains(column) {
             switch csv.columns[column] {
             case .numbers(let cells)?:
-                missing += cells.exceptions.filter { HistorySpecification.MissingValuePolicy.isMissing($0.value) }
-                    .map { ($0.key, column, $0.value) }
+                missing += missingCells(cells, column: column)
+            case .dates(let cells)?:
+                missing += missingCells(cells, column: column)
             case .text(let cells)?:
                 missing += cells.indices.filter { HistorySpecification.MissingValuePolicy.isMissing(cells[$0]) }
                     .map { ($0, column, cells[$0]) }
@@ -105,6 +106,13 @@ public enum HistoryLoader {
                 expected: "a value (or use --missing drop to drop such rows)")
         }
         return Set(missing.map { $0.row + 1 }).sorted()
+    }
+
+    /// The cells of `column` that are missing-value tokens, by 0-based row.
+    private static func missingCells<Value>(
+        _ cells: ParsedCells<Value>, column: String
+    ) -> [(row: Int, column: String, cell: String)] {
+        cells.exceptions.filter { HistorySpecification.MissingValuePolicy.isMissing($0.value) }.map { ($0.key, column, $0.value) }
     }
 
     /// Durations, event flags and entry times, each column released once taken.
@@ -125,20 +133,22 @@ public enum HistoryLoader {
             return (durations, events, entries)
         case .dates(let start, let end, let asOf):
             let order = try reader.dateOrder(dateFormat, columns: [start, end])
-            let starts = try reader.cells(start).enumerated().map { index, cell in
-                try reader.date(cell, column: start, index, order: order)
-            }
+            let starts = try reader.dates(start, order: order)
+            let ends = try reader.dates(end, order: order)
+            defer { [start, end].forEach { reader.release($0) } }
             var durations: [Double] = [], events: [Bool] = []
-            for (index, cell) in try reader.cells(end).enumerated() {
-                let ended = HistorySpecification.MissingValuePolicy.isMissing(cell) ? nil : try reader.date(cell, column: end, index, order: order)
+            durations.reserveCapacity(starts.count)
+            events.reserveCapacity(starts.count)
+            for (index, ended) in ends.enumerated() {
+                guard let started = starts[index] else { throw reader.invalid(start, index, expected: "a date as \(order.pattern)") }
                 let churned = ended.map { $0 <= asOf } ?? false
                 let stop = churned ? (ended ?? asOf) : asOf
-                guard stop > starts[index] else {
+                guard stop > started else {
                     throw reader.invalid(
                         churned ? end : start, index,
                         expected: churned ? "an end date after the start date" : "a start date before the as-of date \(asOf)")
                 }
-                durations.append(Double(stop.days(since: starts[index])) / CalendarDate.daysPerMonth)
+                durations.append(Double(stop.days(since: started)) / CalendarDate.daysPerMonth)
                 events.append(churned)
             }
             return (durations, events, nil)

@@ -81,11 +81,11 @@ public struct HistorySpecification: Sendable, Equatable {
     }
 
     /// Every column the specification reads, with how to keep it: numbers for times, flags,
-    /// weights and covariates (parsed from the bytes); text for dates and labels.
+    /// weights and covariates, dates for dates (both parsed from the bytes); text for labels.
     var columnKinds: [(String, CSVColumn.Kind)] {
         let labels = Set([strata, cluster].compactMap { $0 })
         var dates: Set<String> = []
         if case .dates(let start, let end, _) = time { dates = [start, end] }
-        return columns.map { ($0, labels.contains($0) || dates.contains($0) ? .text : .numbers) }
+        return columns.map { dates.contains($0) ? ($0, .dates) : ($0, labels.contains($0) ? .text : .numbers) }
     }
 }

@@ -77,4 +77,26 @@ import Testing
             guard case .invalidValue(_, 1, "plan", "NA", _) = error else { Issue.record("\(error)"); return }
         }
     }
+
+    /// Date columns parsed from the bytes: the day-month order settled by a cell far down a
+    /// multi-chunk file, blank or `NA` ends still active, and an impossible date quoted as
+    /// written (read again from the file).
+    @Test func datesAreParsedFromTheBytesAndBadOnesQuotedAsWritten() throws {
+        let asOf = try #require(CalendarDate(iso: "2025-12-31"))
+        let spec = HistorySpecification(time: .dates(start: "start", end: "end", asOf: asOf))
+        let rows = (1...30_000).map { "\($0),01/0\($0 % 9 + 1)/2021,\($0 % 3 == 0 ? "NA" : $0 % 3 == 1 ? "" : "02/03/2024"),padding-padding" }
+        let text = (["id,start,end,note"] + rows + ["x,25/12/2021,,last"]).joined(separator: "\n")
+        let loaded = try load(text, spec)
+        #expect(loaded.table.count == 30_001)
+        #expect(loaded.table.events.prefix(3) == [false, true, false])
+        // Row 2: 1 March 2021 → 2 March 2024 (day first) is 1,097 days.
+        #expect(abs(loaded.table.durations[1] - 1_097 / CalendarDate.daysPerMonth) < 1e-12)
+        let impossible = text.replacingOccurrences(of: "2,01/03/2021,02/03/2024", with: "2,01/03/2021,31/02/2024")
+        do {
+            _ = try load(impossible, spec)
+            Issue.record("accepted")
+        } catch let error as DataError {
+            guard case .invalidValue(_, 2, "end", "31/02/2024", "a date as DD/MM/YYYY") = error else { Issue.record("\(error)"); return }
+        }
+    }
 }

@@ -5,9 +5,9 @@
 #   scripts/large-csv-check.sh [GB]     # default 10; fractions such as 0.5 work
 #
 # The file has 9 columns (~85 bytes a row, one of them quoted free text); the fit uses two
-# (tenure_months, churned). Only those two are kept, as one 16-byte Swift string per cell, so
-# memory grows with rows × used columns, not with the file's bytes: peak RSS must stay under
-# 256 MiB + 32 bytes per used cell (MAX_RSS_MB overrides the bound). The file goes to
+# (tenure_months, churned). Only those two are kept, as one 8-byte number per cell, so memory
+# grows with rows × used columns, not with the file's bytes: peak RSS must stay under
+# 256 MiB + 16 bytes per used cell (MAX_RSS_MB overrides the bound). The file goes to
 # LARGE_CSV_DIR (default: $TMPDIR or /tmp) and is deleted on exit. Needs the release build
 # (`swift build -c release`) and GNU time (/usr/bin/time, Debian package `time`).
 set -euo pipefail
@@ -46,7 +46,7 @@ generate_start=$(date +%s)
 for ((b = 0; b < blocks; b++)); do cat "$work/block.csv"; done >> "$file"
 rm "$work/block.csv"
 bad_row=$(( blocks * block_rows + 1 ))
-max_rss_mb="${MAX_RSS_MB:-$(( 256 + bad_row * 2 * 32 / 1024 / 1024 ))}"
+max_rss_mb="${MAX_RSS_MB:-$(( 256 + bad_row * 2 * 16 / 1024 / 1024 ))}"
 echo "c9999999,SMB,2021-01-01,,twelve,0,100.00,1,\"the bad row\"" >> "$file"
 echo "Generated $(du -h "$file" | cut -f1) with $bad_row data rows in $(( $(date +%s) - generate_start )) s; row $bad_row is bad."
 

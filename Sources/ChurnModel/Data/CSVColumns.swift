@@ -3,7 +3,8 @@ import Foundation
 /// Selected columns of a delimited text file, read in one streaming pass.
 ///
 /// Only the requested columns are kept, so memory grows with the columns used rather than
-/// with the file; a column read as numbers costs 8 bytes a cell (see ``CSVColumn``). Quoted fields (with embedded delimiters, quotes and line breaks) and a
+/// with the file; a column read as numbers or dates costs 8 bytes a cell (see
+/// ``CSVColumn``). Quoted fields (with embedded delimiters, quotes and line breaks) and a
 /// UTF-8 byte-order mark are handled by ``CSVRecordReader``; the delimiter (comma,
 /// semicolon or tab) is detected from the header line unless forced with ``CSVDelimiter``.
 public struct CSVColumns: Sendable {
@@ -44,7 +45,7 @@ public struct CSVColumns: Sendable {
             var names: [String] = []
             var slots = [Int](repeating: -1, count: header.count)  // builder index per field
             var builders: [CSVColumnBuilder] = []
-            let expectedRows = estimatedRows(path: path)
+            let expectedRows = estimatedRows(path: path, fields: header.count)
             for (column, kind) in columns where !names.contains(column) {
                 guard let index = header.firstIndex(of: column) else {
                     throw DataError.missingColumn(file: path, column: column, available: header)
@@ -75,14 +76,15 @@ public struct CSVColumns: Sendable {
     }
 
     /// About how many data rows the file holds, from its size and the length of its first
-    /// lines (64 KiB); 0 when unknown. Used only to reserve column storage.
-    static func estimatedRows(path: String) -> Int {
+    /// lines (64 KiB), and at most one per `fields` bytes (a row holds `fields - 1`
+    /// delimiters and a line end); 0 when unknown. Used only to reserve column storage.
+    static func estimatedRows(path: String, fields: Int) -> Int {
         guard let handle = FileHandle(forReadingAtPath: path) else { return 0 }
         defer { try? handle.close() }
         let prefix = handle.readData(ofLength: 64 * 1024)
         let lines = prefix.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
         guard lines > 1, let size = try? handle.seekToEnd() else { return 0 }
-        return Int(Double(size) / Double(prefix.count) * Double(lines) * 1.02) + 16
+        return min(Int(Double(size) / Double(prefix.count) * Double(lines) * 1.02) + 16, Int(size) / max(fields, 1))
     }
 
     /// The delimiter among `,`, `;` and tab that occurs most often in the first line.
@@ -113,6 +115,28 @@ public struct CSVColumns: Sendable {
             }
             return cells
         }
+    }
+
+    /// The text of data row `row` (0-based) of `column`, read again from the file up to that
+    /// row, keeping nothing else: a message quoting a cell whose spelling was not kept costs
+    /// no memory, however large the file.
+    /// - Throws: ``DataError`` when the file can no longer be read as before.
+    func rereadCell(_ column: String, row: Int) throws -> String {
+        guard let index = header.firstIndex(of: column), let reader = CSVRecordReader(path: file, delimiter: delimiter) else {
+            throw DataError.unreadable(file: file, reason: "no such readable file")
+        }
+        var wanted = [Bool](repeating: false, count: header.count)
+        wanted[index] = true
+        _ = try reader.nextRecord(wanted: wanted)  // the header
+        var current = 0
+        var found: String?
+        while found == nil, let record = try reader.nextRecord(wanted: wanted, visit: { _, bytes in
+            if current == row { found = String(decoding: bytes, as: UTF8.self) }
+        }) {
+            if !record.isBlank { current += 1 }
+        }
+        guard let found else { throw DataError.unreadable(file: file, reason: "the file changed while it was being read") }
+        return found
     }
 
     /// The cells of `column` as text; the column must have been requested. Numeric columns

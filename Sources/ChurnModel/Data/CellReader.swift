@@ -33,14 +33,15 @@ struct CellReader {
         return .invalidValue(file: csv.file, row: row + 1, column: column, value: text(column, row: row), expected: expected)
     }
 
-    /// The text of data row `row` (0-based) of `column`, for a message: kept, or read again.
+    /// The text of data row `row` (0-based) of `column`, for a message: as kept, or read
+    /// again from the file (see ``CSVColumns/rereadCell(_:row:)``).
     func text(_ column: String, row: Int) -> String {
         switch csv.columns[column] {
         case .text(let cells): return cells[row]
         case .numbers(let cells):
-            return cells.exceptions[row] ?? (try? csv.texts(column)[row]) ?? cells.values[row].description
-        case .dates(let cells): return cells.exceptions[row] ?? (try? csv.texts(column)[row]) ?? ""
-        case nil: return (try? csv.texts(column)[row]) ?? ""
+            return cells.exceptions[row] ?? (try? csv.rereadCell(column, row: row)) ?? cells.values[row].description
+        case .dates(let cells): return cells.exceptions[row] ?? (try? csv.rereadCell(column, row: row)) ?? ""
+        case nil: return (try? csv.rereadCell(column, row: row)) ?? ""
         }
     }
 

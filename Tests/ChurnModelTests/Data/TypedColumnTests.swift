@@ -40,14 +40,15 @@ import Testing
     }
 
     /// A bad number is reported with its text as written, which the numeric column does not
-    /// keep: the message reads it from the file again.
+    /// keep: the message reads that cell from the file again, counting rows past quoted line
+    /// breaks and blank lines.
     @Test func invalidNumberIsQuotedAsWritten() throws {
-        let text = "tenure,churned\n3,1\n-2.50,0\n"
+        let text = "tenure,churned,note\n3,1,\"a\nb\"\n\n4,0,x\n-2.50,0,y\n5,1,z\n"
         do {
             _ = try load(text, HistorySpecification(time: time))
             Issue.record("accepted")
         } catch let error as DataError {
-            guard case .invalidValue(_, 2, "tenure", "-2.50", "a duration ≥ 0") = error else { Issue.record("\(error)"); return }
+            guard case .invalidValue(_, 3, "tenure", "-2.50", "a duration ≥ 0") = error else { Issue.record("\(error)"); return }
         }
     }
 

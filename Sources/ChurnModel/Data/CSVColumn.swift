@@ -4,8 +4,12 @@ enum CSVColumn: Sendable {
     case numbers(ParsedCells<Double>)
     /// A column read as text (asked for, or whose first non-missing cell is not a number).
     case text([String])
-    /// A date column: each cell's ``DateFields/packed`` fields, -1 where it is not a date.
+    /// A date column: each cell's ``DateFields/packed`` fields, ``emptyDate`` where the cell
+    /// is empty (common: an end date while active), -1 where it is not a date.
     case dates(ParsedCells<Int64>)
+
+    /// The placeholder of an empty date cell, which needs no text in ``ParsedCells/exceptions``.
+    static let emptyDate: Int64 = -2
 
     /// How a column is to be kept.
     enum Kind: Sendable {
@@ -67,6 +71,8 @@ struct CSVColumnBuilder {
         if state == .dates {
             if let fields = DateFields(bytes) {
                 dates.append(fields.packed)
+            } else if bytes.isEmpty {
+                dates.append(CSVColumn.emptyDate)
             } else {
                 exceptions[dates.count] = String(decoding: bytes, as: UTF8.self)
                 dates.append(-1)

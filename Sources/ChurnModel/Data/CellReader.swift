@@ -40,7 +40,9 @@ struct CellReader {
         case .text(let cells): return cells[row]
         case .numbers(let cells):
             return cells.exceptions[row] ?? (try? csv.rereadCell(column, row: row)) ?? cells.values[row].description
-        case .dates(let cells): return cells.exceptions[row] ?? (try? csv.rereadCell(column, row: row)) ?? ""
+        case .dates(let cells):
+            if cells.values[row] == CSVColumn.emptyDate { return "" }
+            return cells.exceptions[row] ?? (try? csv.rereadCell(column, row: row)) ?? ""
         case nil: return (try? csv.rereadCell(column, row: row)) ?? ""
         }
     }

@@ -21,17 +21,29 @@ struct DateFields {
     init?(_ bytes: UnsafeBufferPointer<UInt8>) {
         let timeStart = bytes.firstIndex { $0 == UInt8(ascii: "T") || $0 == UInt8(ascii: " ") }
         if let timeStart, !Self.isTimeOfDay(bytes[(timeStart + 1)...]) { return nil }
-        let date = bytes[..<(timeStart ?? bytes.endIndex)]
-        guard let separator = date.first(where: { !(0x30...0x39).contains($0) }),
-            [UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: ".")].contains(separator)
-        else { return nil }
-        let parts = date.split(separator: separator, omittingEmptySubsequences: false)
-        guard parts.count == 3, parts.allSatisfy({ (1...4).contains($0.count) && $0.allSatisfy { (0x30...0x39).contains($0) } })
-        else { return nil }
-        let numbers = parts.map { $0.reduce(0) { $0 * 10 + Int($1 - 0x30) } }
-        switch (parts[0].count, parts[2].count) {
-        case (4, 1...2) where parts[1].count <= 2: yearFirst = true
-        case (1...2, 4) where parts[1].count <= 2: yearFirst = false
+        // One pass over the date part, without allocating: up to three runs of digits split
+        // by one separator, the first non-digit byte.
+        var numbers = SIMD3<Int>(), lengths = SIMD3<Int>()
+        var part = 0
+        var separator: UInt8?
+        for byte in bytes[..<(timeStart ?? bytes.endIndex)] {
+            let digit = byte &- 0x30
+            if digit < 10 {
+                guard lengths[part] < 4 else { return nil }
+                numbers[part] = numbers[part] * 10 + Int(digit)
+                lengths[part] += 1
+            } else {
+                if separator == nil, byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") {
+                    separator = byte
+                }
+                guard byte == separator, part < 2 else { return nil }
+                part += 1
+            }
+        }
+        guard part == 2, lengths.min() > 0 else { return nil }
+        switch (lengths[0], lengths[2]) {
+        case (4, 1...2) where lengths[1] <= 2: yearFirst = true
+        case (1...2, 4) where lengths[1] <= 2: yearFirst = false
         default: return nil
         }
         (first, second, third) = (numbers[0], numbers[1], numbers[2])

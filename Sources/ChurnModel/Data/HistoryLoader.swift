@@ -90,6 +90,7 @@ public enum HistoryLoader {
                 missing += missingCells(cells, column: column)
             case .dates(let cells)?:
                 missing += missingCells(cells, column: column)
+                missing += cells.values.indices.filter { cells.values[$0] == CSVColumn.emptyDate }.map { ($0, column, "") }
             case .text(let cells)?:
                 missing += cells.indices.filter { HistorySpecification.MissingValuePolicy.isMissing(cells[$0]) }
                     .map { ($0, column, cells[$0]) }

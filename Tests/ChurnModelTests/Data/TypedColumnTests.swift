@@ -100,4 +100,21 @@ import Testing
             guard case .invalidValue(_, 2, "end", "31/02/2024", "a date as DD/MM/YYYY") = error else { Issue.record("\(error)"); return }
         }
     }
+
+    /// An empty start date is missing (dropped or reported); an empty end date means active.
+    @Test func emptyStartDateIsMissingEmptyEndDateIsActive() throws {
+        let asOf = try #require(CalendarDate(iso: "2025-12-31"))
+        var spec = HistorySpecification(time: .dates(start: "start", end: "end", asOf: asOf), missingValues: .dropRow)
+        let text = "id,start,end\n1,,2024-01-01\n2,2021-01-01,\n3,2021-01-01,2022-01-01\n"
+        let loaded = try load(text, spec)
+        #expect(loaded.droppedRows == [1])
+        #expect(loaded.table.events == [false, true])
+        spec.missingValues = .error
+        do {
+            _ = try load(text, spec)
+            Issue.record("accepted")
+        } catch let error as DataError {
+            guard case .invalidValue(_, 1, "start", "", _) = error else { Issue.record("\(error)"); return }
+        }
+    }
 }

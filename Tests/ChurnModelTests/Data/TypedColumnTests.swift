@@ -13,6 +13,17 @@ import Testing
         return try HistoryLoader.load(path: url.path, specification: spec)
     }
 
+    /// The data error loading `text` gives; nil (and an issue) when it loads.
+    func loadError(_ text: String, _ spec: HistorySpecification) -> DataError? {
+        do {
+            _ = try load(text, spec)
+            Issue.record("accepted")
+            return nil
+        } catch {
+            return error as? DataError
+        }
+    }
+
     let time = HistorySpecification.Time.duration(column: "tenure", event: "churned", entry: nil)
 
     /// Every spelling gives `Double(String)`'s double: plain decimals (parsed from the bytes),
@@ -44,12 +55,8 @@ import Testing
     /// breaks and blank lines.
     @Test func invalidNumberIsQuotedAsWritten() throws {
         let text = "tenure,churned,note\n3,1,\"a\nb\"\n\n4,0,x\n-2.50,0,y\n5,1,z\n"
-        do {
-            _ = try load(text, HistorySpecification(time: time))
-            Issue.record("accepted")
-        } catch let error as DataError {
-            guard case .invalidValue(_, 3, "tenure", "-2.50", "a duration ≥ 0") = error else { Issue.record("\(error)"); return }
-        }
+        let error = loadError(text, HistorySpecification(time: time))
+        guard case .invalidValue(_, 3, "tenure", "-2.50", "a duration ≥ 0")? = error else { Issue.record("\(String(describing: error))"); return }
     }
 
     /// Event flags: numbers equal to 1 or 0 in any spelling, and words, in one column.
@@ -71,12 +78,8 @@ import Testing
         #expect(loaded.covariates.map(\.kind) == [.categorical(levels: ["Basic", "Pro"], reference: "Basic"), .numeric])
         #expect(loaded.table.covariates?.storage == [0, 1, 7, 10])
         spec.missingValues = .error
-        do {
-            _ = try load(text, spec)
-            Issue.record("accepted")
-        } catch let error as DataError {
-            guard case .invalidValue(_, 1, "plan", "NA", _) = error else { Issue.record("\(error)"); return }
-        }
+        let error = loadError(text, spec)
+        guard case .invalidValue(_, 1, "plan", "NA", _)? = error else { Issue.record("\(String(describing: error))"); return }
     }
 
     /// Date columns parsed from the bytes: the day-month order settled by a cell far down a
@@ -93,12 +96,8 @@ import Testing
         // Row 2: 1 March 2021 → 2 March 2024 (day first) is 1,097 days.
         #expect(abs(loaded.table.durations[1] - 1_097 / CalendarDate.daysPerMonth) < 1e-12)
         let impossible = text.replacingOccurrences(of: "2,01/03/2021,02/03/2024", with: "2,01/03/2021,31/02/2024")
-        do {
-            _ = try load(impossible, spec)
-            Issue.record("accepted")
-        } catch let error as DataError {
-            guard case .invalidValue(_, 2, "end", "31/02/2024", "a date as DD/MM/YYYY") = error else { Issue.record("\(error)"); return }
-        }
+        let error = loadError(impossible, spec)
+        guard case .invalidValue(_, 2, "end", "31/02/2024", "a date as DD/MM/YYYY")? = error else { Issue.record("\(String(describing: error))"); return }
     }
 
     /// An empty start date is missing (dropped or reported); an empty end date means active.
@@ -110,11 +109,7 @@ import Testing
         #expect(loaded.droppedRows == [1])
         #expect(loaded.table.events == [false, true])
         spec.missingValues = .error
-        do {
-            _ = try load(text, spec)
-            Issue.record("accepted")
-        } catch let error as DataError {
-            guard case .invalidValue(_, 1, "start", "", _) = error else { Issue.record("\(error)"); return }
-        }
+        let error = loadError(text, spec)
+        guard case .invalidValue(_, 1, "start", "", _)? = error else { Issue.record("\(String(describing: error))"); return }
     }
 }

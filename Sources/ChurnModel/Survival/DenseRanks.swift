@@ -8,6 +8,8 @@ struct DenseRanks {
     let ranks: [Int]
     /// The number of distinct values (the largest rank + 1).
     let distinctCount: Int
+    /// The input positions in ascending value order (equal values keep their input order).
+    let ascending: [Int]
 
     /// Ranks `values`, which must not be NaN; −0 and +0 share a rank.
     init(_ values: [Double]) {
@@ -18,24 +20,34 @@ struct DenseRanks {
         var scratchRows = rows
         let digitBits = 11
         let buckets = 1 << digitBits
-        var shift = 0
-        while shift < 64 {
-            var counts = [Int](repeating: 0, count: buckets + 1)
-            for key in keys { counts[Int((key >> UInt64(shift)) & UInt64(buckets - 1)) + 1] += 1 }
-            if counts[1...].contains(n) {  // every key has this digit: the pass would not move anything
-                shift += digitBits
-                continue
+        let mask = UInt64(buckets - 1)
+        let passes = (64 + digitBits - 1) / digitBits
+        // Every digit's histogram in one read of the keys; a digit that all keys share needs no pass.
+        var histograms = [Int](repeating: 0, count: passes * buckets)
+        keys.withUnsafeBufferPointer { keys in
+            histograms.withUnsafeMutableBufferPointer { counts in
+                for key in keys {
+                    for pass in 0..<passes {
+                        counts[pass * buckets + Int((key >> UInt64(pass * digitBits)) & mask)] += 1
+                    }
+                }
             }
-            for b in 1...buckets { counts[b] += counts[b - 1] }
-            for k in 0..<n {
-                let digit = Int((keys[k] >> UInt64(shift)) & UInt64(buckets - 1))
-                scratchKeys[counts[digit]] = keys[k]
-                scratchRows[counts[digit]] = rows[k]
-                counts[digit] += 1
+        }
+        for pass in 0..<passes {
+            let shift = UInt64(pass * digitBits)
+            var starts = [Int](repeating: 0, count: buckets)
+            var sum = 0
+            var distinctDigits = 0
+            for b in 0..<buckets {
+                let count = histograms[pass * buckets + b]
+                if count > 0 { distinctDigits += 1 }
+                starts[b] = sum
+                sum += count
             }
+            if distinctDigits <= 1 { continue }
+            Self.scatter(keys, rows, by: shift, mask: mask, starts: &starts, into: &scratchKeys, &scratchRows)
             swap(&keys, &scratchKeys)
             swap(&rows, &scratchRows)
-            shift += digitBits
         }
         var ranks = [Int](repeating: 0, count: n)
         var rank = -1
@@ -45,6 +57,32 @@ struct DenseRanks {
         }
         self.ranks = ranks
         distinctCount = rank + 1
+        ascending = rows
+    }
+
+    /// One stable counting-sort pass: moves each key (and its row) to the next free slot of its
+    /// digit's bucket, whose first slots are `starts`.
+    private static func scatter(
+        _ keys: [UInt64], _ rows: [Int], by shift: UInt64, mask: UInt64, starts: inout [Int],
+        into outKeys: inout [UInt64], _ outRows: inout [Int]
+    ) {
+        keys.withUnsafeBufferPointer { keys in
+            rows.withUnsafeBufferPointer { rows in
+                outKeys.withUnsafeMutableBufferPointer { outKeys in
+                    outRows.withUnsafeMutableBufferPointer { outRows in
+                        starts.withUnsafeMutableBufferPointer { starts in
+                            for k in keys.indices {
+                                let digit = Int((keys[k] >> shift) & mask)
+                                let slot = starts[digit]
+                                outKeys[slot] = keys[k]
+                                outRows[slot] = rows[k]
+                                starts[digit] = slot + 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// An unsigned integer whose order is the order of the finite or infinite `value`.

@@ -12,41 +12,32 @@ enum TieCorrection {
     ///
     /// - Throws: ``SurvivalEstimationError/zeroLengthIntervalAfterTieCorrection(row:entryTime:duration:)``
     ///   when a row's entry and duration merge into one time.
-    /// - Complexity: O(n log n).
+    /// - Complexity: O(n): the times are ranked with a radix sort (``DenseRanks``).
     static func apply(
         durations: [Double], entryTimes: [Double]?, tolerance: Double
     ) throws(SurvivalEstimationError) -> (durations: [Double], entryTimes: [Double]?) {
         guard tolerance > 0 else { return (durations, entryTimes) }
         let all = durations + (entryTimes ?? [])
-        let unique = Array(Set(all.filter { $0.isFinite })).sorted()
-        guard unique.count > 1 else { return (durations, entryTimes) }
+        let ranked = DenseRanks(all)
+        guard ranked.distinctCount > 1 else { return (durations, entryTimes) }
+        var unique = [Double](repeating: 0, count: ranked.distinctCount)
+        for (position, rank) in ranked.ranks.enumerated() { unique[rank] = all[position] }
         let meanAbs = unique.reduce(0) { $0 + Swift.abs($1) } / Double(unique.count)
-        var cuts = [unique[0]]
+        // Each distinct value's merged value: the smallest member of its run of tied neighbours.
+        var merged = unique
         var anyTied = false
         for k in 1..<unique.count {
             let gap = unique[k] - unique[k - 1]
             if gap <= tolerance || gap / meanAbs <= tolerance {
                 anyTied = true
-            } else {
-                cuts.append(unique[k])
+                merged[k] = merged[k - 1]
             }
         }
         guard anyTied else { return (durations, entryTimes) }
-
-        /// Largest cut `<= value` (R's `cuts[findInterval(value, cuts)]`).
-        func snap(_ value: Double) -> Double {
-            var low = 0
-            var high = cuts.count - 1
-            while low < high {
-                let mid = (low + high + 1) / 2
-                if cuts[mid] <= value { low = mid } else { high = mid - 1 }
-            }
-            return cuts[low]
-        }
-
-        let newDurations = durations.map(snap)
+        let snapped = ranked.ranks.map { merged[$0] }
+        let newDurations = Array(snapped[..<durations.count])
         guard let entryTimes else { return (newDurations, nil) }
-        let newEntries = entryTimes.map(snap)
+        let newEntries = Array(snapped[durations.count...])
         for i in newEntries.indices where newEntries[i] >= newDurations[i] {
             throw .zeroLengthIntervalAfterTieCorrection(
                 row: i + 1, entryTime: entryTimes[i], duration: durations[i])

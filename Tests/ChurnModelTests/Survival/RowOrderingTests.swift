@@ -25,6 +25,8 @@ struct RowOrderingTests {
         for (value, rank) in zip(values, ranked.ranks) {
             #expect(distinct[rank] == value)
         }
+        let stable = values.indices.sorted { (values[$0], $0) < (values[$1], $1) }
+        #expect(ranked.ascending == stable)
     }
 
     @Test func timeOrderIsTheStableSortByDecreasingTimeWithEventsFirst() {

@@ -1,3 +1,5 @@
+import RealModule
+
 /// The Cox model's data arranged once for every likelihood evaluation: tie-corrected
 /// times, covariates centred (except indicator columns, as R) and stored row by row, the rows
 /// reordered by stratum and, within a stratum, by decreasing stop time (events first at equal
@@ -145,8 +147,34 @@ struct CoxDesign: Sendable {
 
     /// Centred linear predictors ηᵢ = (xᵢ − x̄)·β.
     func linearPredictors(_ beta: [Double]) -> [Double] {
-        x.withUnsafeBufferPointer { block in
-            RowMajorKernels.times(block, rows: rowCount, columns: covariateCount, beta)
+        linearPredictorsAndRisks(beta, risks: false).eta
+    }
+
+    /// Relative risks exp(ηᵢ).
+    func relativeRisks(_ beta: [Double]) -> [Double] {
+        linearPredictorsAndRisks(beta, risks: true).risk
+    }
+
+    /// ηᵢ and, with `risks`, exp(ηᵢ) (otherwise an empty array), computed in two halves of
+    /// the rows at once (BLAS `dgemv` on each).
+    func linearPredictorsAndRisks(_ beta: [Double], risks: Bool = true) -> (eta: [Double], risk: [Double]) {
+        let (n, p) = (rowCount, covariateCount)
+        var eta = [Double](repeating: 0, count: n)
+        var risk = [Double](repeating: 0, count: risks ? n : 0)
+        x.withUnsafeBufferPointer { x in
+            eta.withUnsafeMutableBufferPointer { eta in
+                risk.withUnsafeMutableBufferPointer { risk in
+                    nonisolated(unsafe) let (rows, predictors, relative) = (x, eta, risk)
+                    ParallelHalves.run(n) { range in
+                        RowMajorKernels.multiply(
+                            rows.baseAddress! + range.lowerBound * p, rows: range.count, columns: p, beta,
+                            into: predictors.baseAddress! + range.lowerBound)
+                        guard risks else { return }
+                        for i in range { relative[i] = Double.exp(predictors[i]) }
+                    }
+                }
+            }
         }
+        return (eta, risk)
     }
 }

@@ -50,7 +50,7 @@ struct CoxDesign: Sendable {
             throw .noCovariates
         }
         guard table.events.contains(true) else { throw .noEvents }
-        let corrected: (durations: [Double], entryTimes: [Double]?)
+        let corrected: TieCorrection.Times
         do {
             corrected = try TieCorrection.apply(
                 durations: table.durations, entryTimes: table.entryTimes,
@@ -62,14 +62,11 @@ struct CoxDesign: Sendable {
         let p = table.covariateCount
         let tableStop = corrected.durations
         let tableEvents = table.events
-        var groups: [(String?, [Int])]
-        if let labels = table.strata {
-            var byLabel: [String: [Int]] = [:]
-            for (i, label) in labels.enumerated() { byLabel[label, default: []].append(i) }
-            groups = byLabel.keys.sorted().map { ($0, byLabel[$0] ?? []) }
-        } else {
-            groups = [(nil, Array(0..<n))]
-        }
+        let labels = table.strata.map(StratumLabels.init)
+        let groups = StratumLabels.groups(
+            labels,
+            order: TimeOrder.decreasing(
+                ranks: corrected.durationRanks, distinctCount: corrected.distinctCount, eventsFirst: tableEvents))
         // A column is constant when it takes one value within every stratum: stratified
         // partial likelihoods compare rows within a stratum only.
         for j in 0..<p {
@@ -84,7 +81,7 @@ struct CoxDesign: Sendable {
         var strata: [Stratum] = []
         for (label, rows) in groups {
             let start = order.count
-            order += TimeOrder.decreasing(rows, by: tableStop, eventsFirst: tableEvents)
+            order += rows
             strata.append(Stratum(label: label, rows: start..<order.count, byEntry: []))
         }
         let tableWeights = table.weights
@@ -116,9 +113,14 @@ struct CoxDesign: Sendable {
             }
         }
         let entry = corrected.entryTimes.map { e in order.map { e[$0] } }
-        if let entry {
-            for s in strata.indices {
-                strata[s].byEntry = TimeOrder.decreasing(Array(strata[s].rows), by: entry)
+        if let entryRanks = corrected.entryRanks {
+            // Entry order in design rows: rank the design rows' entries, split by stratum.
+            let designRanks = order.map { entryRanks[$0] }
+            let byEntry = TimeOrder.decreasing(ranks: designRanks, distinctCount: corrected.distinctCount)
+            var stratumOf = [Int](repeating: 0, count: n)
+            for (s, stratum) in strata.enumerated() { for k in stratum.rows { stratumOf[k] = s } }
+            for (s, rows) in TimeOrder.split(byEntry, by: stratumOf, groupCount: strata.count).enumerated() {
+                strata[s].byEntry = rows
             }
         }
         rowCount = n

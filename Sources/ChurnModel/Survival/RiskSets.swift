@@ -29,36 +29,33 @@ enum RiskSets {
     /// Splits `table` into strata (labels sorted, as R orders factor levels) after merging
     /// near-tied times with ``TieCorrection`` over the whole table, as `survfit` does.
     ///
-    /// - Complexity: O(n log n).
+    /// - Complexity: O(n + distinct times).
     static func build(
         _ table: EventTable, tieTolerance: Double
     ) throws(SurvivalEstimationError) -> [StratumRiskSets] {
         let corrected = try TieCorrection.apply(
             durations: table.durations, entryTimes: table.entryTimes, tolerance: tieTolerance)
-        var groups: [(String?, [Int])] = []
-        if let strata = table.strata {
-            var byLabel: [String: [Int]] = [:]
-            for (i, label) in strata.enumerated() { byLabel[label, default: []].append(i) }
-            groups = byLabel.keys.sorted().map { ($0, byLabel[$0] ?? []) }
-        } else {
-            groups = [(nil, Array(0..<table.count))]
+        let labels = table.strata.map(StratumLabels.init)
+        let byStop = StratumLabels.groups(
+            labels, order: TimeOrder.decreasing(ranks: corrected.durationRanks, distinctCount: corrected.distinctCount))
+        let byEntry = corrected.entryRanks.map {
+            StratumLabels.groups(labels, order: TimeOrder.decreasing(ranks: $0, distinctCount: corrected.distinctCount))
         }
-        return groups.map { label, rows in
+        return byStop.enumerated().map { s, group in
             StratumRiskSets(
-                stratum: label,
+                stratum: group.label,
                 steps: steps(
-                    rows: rows, durations: corrected.durations,
+                    byStop: group.rows, byEntry: byEntry?[s].rows, durations: corrected.durations,
                     entryTimes: corrected.entryTimes, events: table.events, table: table))
         }
     }
 
+    /// The steps of one stratum from its rows by decreasing duration and, with entry times, by
+    /// decreasing entry time.
     private static func steps(
-        rows: [Int], durations: [Double], entryTimes: [Double]?, events: [Bool],
+        byStop: [Int], byEntry: [Int]?, durations: [Double], entryTimes: [Double]?, events: [Bool],
         table: EventTable
     ) -> [RiskSetStep] {
-        // Rows by decreasing duration; entries by decreasing entry time.
-        let byStop = TimeOrder.decreasing(rows, by: durations)
-        let byEntry = entryTimes.map { TimeOrder.decreasing(rows, by: $0) }
         var result: [RiskSetStep] = []
         var atRisk = 0.0
         var atRiskCount = 0

@@ -57,7 +57,7 @@ extension CoxDesign {
             }
             levelCounts.append(2 * g + 2)
         }
-        let order = ranked.ascending
+        let order = ranked.ascending()
         let sorted = order.map { packed[$0] }
         packed = []
         var comparators = levelCounts.map { RankWeights(count: $0) }

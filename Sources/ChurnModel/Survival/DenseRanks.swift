@@ -1,18 +1,74 @@
 /// Dense ranks of a column of numbers (equal values share a rank; ranks are 0, 1, 2, … in
-/// ascending value order), computed with a least-significant-digit radix sort of the values'
-/// order-preserving bit patterns: O(n) passes over the data instead of a comparison sort's
-/// O(n log n) and one binary search per value. Concordance and risk-set ordering need a rank
-/// per row of tables with millions of rows.
+/// ascending value order), computed without a comparison sort of the column: concordance and
+/// risk-set ordering need a rank per row of tables with millions of rows.
+///
+/// Columns with few distinct values (e.g. durations in whole months) are ranked through a small
+/// open-addressing hash table of the distinct values, which stays in cache: two passes over
+/// the column and a sort of the distinct values only. Other columns are ranked with a
+/// least-significant-digit radix sort of the values' order-preserving bit patterns.
 struct DenseRanks {
     /// The rank of each value, in input order.
     let ranks: [Int]
     /// The number of distinct values (the largest rank + 1).
     let distinctCount: Int
-    /// The input positions in ascending value order (equal values keep their input order).
-    let ascending: [Int]
+    /// The input positions in ascending value order, when the radix sort produced them.
+    private let sortedPositions: [Int]?
+    /// Distinct values beyond which the hash table gives way to the radix sort.
+    private static let hashedDistinctLimit = 4_096
 
     /// Ranks `values`, which must not be NaN; −0 and +0 share a rank.
     init(_ values: [Double]) {
+        if let hashed = Self.hashedRanks(values) {
+            (ranks, distinctCount, sortedPositions) = (hashed.ranks, hashed.distinctCount, nil)
+        } else {
+            let sorted = Self.radixRanks(values)
+            (ranks, distinctCount, sortedPositions) = (sorted.ranks, sorted.distinctCount, sorted.positions)
+        }
+    }
+
+    /// The input positions in ascending value order; equal values keep their input order.
+    func ascending() -> [Int] {
+        if let sortedPositions { return sortedPositions }
+        var starts = [Int](repeating: 0, count: distinctCount + 1)
+        for rank in ranks { starts[rank + 1] += 1 }
+        for r in 0..<distinctCount { starts[r + 1] += starts[r] }
+        var positions = [Int](repeating: 0, count: ranks.count)
+        for (position, rank) in ranks.enumerated() {
+            positions[starts[rank]] = position
+            starts[rank] += 1
+        }
+        return positions
+    }
+
+    /// Ranks through a hash table of the distinct keys, or `nil` when there are more than
+    /// ``hashedDistinctLimit`` of them.
+    private static func hashedRanks(_ values: [Double]) -> (ranks: [Int], distinctCount: Int)? {
+        let bits = 13  // 8,192 slots: at most half full
+        let mask = (1 << bits) - 1
+        var slots = [UInt64](repeating: 0, count: 1 << bits)  // 0 is no key: key(x) ≠ 0 for non-NaN x
+        var distinct = 0
+        func slot(of key: UInt64) -> Int {
+            var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
+            while slots[i] != 0, slots[i] != key { i = (i + 1) & mask }
+            return i
+        }
+        for value in values {
+            let key = Self.key(value)
+            let i = slot(of: key)
+            if slots[i] == 0 {
+                distinct += 1
+                if distinct > hashedDistinctLimit { return nil }
+                slots[i] = key
+            }
+        }
+        var rankOfSlot = [Int](repeating: 0, count: 1 << bits)
+        let occupied = slots.indices.filter { slots[$0] != 0 }.sorted { slots[$0] < slots[$1] }
+        for (rank, i) in occupied.enumerated() { rankOfSlot[i] = rank }
+        return (values.map { rankOfSlot[slot(of: Self.key($0))] }, distinct)
+    }
+
+    /// Ranks and sorted positions from an LSD radix sort.
+    private static func radixRanks(_ values: [Double]) -> (ranks: [Int], distinctCount: Int, positions: [Int]) {
         let n = values.count
         var keys = values.map { Self.key($0) }
         var rows = Array(0..<n)
@@ -55,9 +111,7 @@ struct DenseRanks {
             if k == 0 || keys[k] != keys[k - 1] { rank += 1 }
             ranks[rows[k]] = rank
         }
-        self.ranks = ranks
-        distinctCount = rank + 1
-        ascending = rows
+        return (ranks, rank + 1, rows)
     }
 
     /// One stable counting-sort pass: moves each key (and its row) to the next free slot of its

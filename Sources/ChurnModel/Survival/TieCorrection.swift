@@ -28,7 +28,7 @@ enum TieCorrection {
         durations: [Double], entryTimes: [Double]?, tolerance: Double
     ) throws(SurvivalEstimationError) -> Times {
         let n = durations.count
-        let all = durations + (entryTimes ?? [])
+        let all = entryTimes.map { durations + $0 } ?? durations
         let ranked = DenseRanks(all)
         var unique = [Double](repeating: 0, count: ranked.distinctCount)
         for (position, rank) in ranked.ranks.enumerated() { unique[rank] = all[position] }
@@ -43,9 +43,11 @@ enum TieCorrection {
             mergedRank[k] = merged
         }
         guard merged + 1 < unique.count else {
+            let ranks = ranked.ranks
             return Times(
-                durations: durations, entryTimes: entryTimes, durationRanks: Array(ranked.ranks[..<n]),
-                entryRanks: entryTimes == nil ? nil : Array(ranked.ranks[n...]), distinctCount: unique.count)
+                durations: durations, entryTimes: entryTimes,
+                durationRanks: entryTimes == nil ? ranks : Array(ranks[..<n]),
+                entryRanks: entryTimes == nil ? nil : Array(ranks[n...]), distinctCount: unique.count)
         }
         var value = [Double](repeating: 0, count: merged + 1)
         for k in unique.indices.reversed() { value[mergedRank[k]] = unique[k] }
@@ -53,7 +55,7 @@ enum TieCorrection {
         let newDurations = ranks[..<n].map { value[$0] }
         guard let entryTimes else {
             return Times(
-                durations: newDurations, entryTimes: nil, durationRanks: Array(ranks[..<n]), entryRanks: nil,
+                durations: newDurations, entryTimes: nil, durationRanks: ranks, entryRanks: nil,
                 distinctCount: merged + 1)
         }
         let newEntries = ranks[n...].map { value[$0] }

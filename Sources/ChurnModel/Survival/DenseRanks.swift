@@ -46,25 +46,36 @@ struct DenseRanks {
         let bits = 13  // 8,192 slots: at most half full
         let mask = (1 << bits) - 1
         var slots = [UInt64](repeating: 0, count: 1 << bits)  // 0 is no key: key(x) ≠ 0 for non-NaN x
+        var ranks = [Int](repeating: 0, count: values.count)
         var distinct = 0
-        func slot(of key: UInt64) -> Int {
-            var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
-            while slots[i] != 0, slots[i] != key { i = (i + 1) & mask }
-            return i
-        }
-        for value in values {
-            let key = Self.key(value)
-            let i = slot(of: key)
-            if slots[i] == 0 {
-                distinct += 1
-                if distinct > hashedDistinctLimit { return nil }
-                slots[i] = key
+        // First each value's slot, then (below) each slot's rank in its place.
+        let complete = slots.withUnsafeMutableBufferPointer { slots in
+            ranks.withUnsafeMutableBufferPointer { ranks in
+                for (position, value) in values.enumerated() {
+                    let key = Self.key(value)
+                    var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
+                    while slots[i] != key {
+                        if slots[i] == 0 {
+                            distinct += 1
+                            if distinct > hashedDistinctLimit { return false }
+                            slots[i] = key
+                            break
+                        }
+                        i = (i + 1) & mask
+                    }
+                    ranks[position] = i
+                }
+                return true
             }
         }
+        guard complete else { return nil }
         var rankOfSlot = [Int](repeating: 0, count: 1 << bits)
         let occupied = slots.indices.filter { slots[$0] != 0 }.sorted { slots[$0] < slots[$1] }
         for (rank, i) in occupied.enumerated() { rankOfSlot[i] = rank }
-        return (values.map { rankOfSlot[slot(of: Self.key($0))] }, distinct)
+        ranks.withUnsafeMutableBufferPointer { ranks in
+            for position in ranks.indices { ranks[position] = rankOfSlot[ranks[position]] }
+        }
+        return (ranks, distinct)
     }
 
     /// Ranks and sorted positions from an LSD radix sort.

@@ -1,6 +1,8 @@
+import Dispatch
+
 /// One design row as the right-censored concordance pass reads it, packed so that visiting the
 /// rows in risk-score order costs one memory access per row.
-private struct ConcordanceRow {
+private struct ConcordanceRow: Sendable {
     var weight: Double
     /// Dense rank of the row's linear predictor.
     var rank: Int
@@ -19,7 +21,45 @@ private struct LowerShares {
     var comparatorLower = 0.0, comparatorEqual = 0.0
 }
 
+/// Fenwick trees over each stratum's time levels: the comparators and the events visited so far.
+private struct LevelTrees: Sendable {
+    var comparators: [RankWeights]
+    var deaths: [RankWeights]
+
+    /// Trees holding `rows`, built from their per-level totals.
+    init(levelCounts: [Int], holding rows: ArraySlice<ConcordanceRow>) {
+        var comparatorTotals = levelCounts.map { [Double](repeating: 0, count: $0) }
+        var deathTotals = comparatorTotals
+        for row in rows {
+            comparatorTotals[Int(row.stratum)][Int(row.level)] += row.weight
+            if row.isEvent { deathTotals[Int(row.stratum)][Int(row.level)] += row.weight }
+        }
+        comparators = levelCounts.map { RankWeights(count: $0) }
+        deaths = comparators
+        for s in levelCounts.indices {
+            for level in 0..<levelCounts[s] {
+                if comparatorTotals[s][level] != 0 { comparators[s].add(comparatorTotals[s][level], at: level) }
+                if deathTotals[s][level] != 0 { deaths[s].add(deathTotals[s][level], at: level) }
+            }
+        }
+    }
+
+    mutating func insert(_ row: ConcordanceRow) {
+        let (s, level) = (Int(row.stratum), Int(row.level))
+        comparators[s].add(row.weight, at: level)
+        if row.isEvent { deaths[s].add(row.weight, at: level) }
+    }
+}
+
+/// The trees at the end of the upper part's walk, handed back from its thread.
+private final class FinishedTrees: @unchecked Sendable {
+    var trees: LevelTrees?
+}
+
 extension CoxDesign {
+    /// Rows below which the risk-ordered walk is not split.
+    private static let minimumConcordanceSplitRows = 50_000
+
     /// Concordant, discordant and tied pairs for right-censored rows (no entry times).
     ///
     /// Within a stratum, let g number the distinct stop times from the latest; a censored row
@@ -30,6 +70,10 @@ extension CoxDesign {
     /// sums. Equal scores are settled within their group, and pairs with higher scores are the
     /// totals minus the rest. With tied (e.g. monthly) times the trees have a few hundred
     /// entries and stay in the processor's cache, unlike trees over millions of risk-score ranks.
+    ///
+    /// Large tables are walked in two parts at once: the upper half of the scores starts from
+    /// trees built from the lower half's per-level totals. The split point (the first new score
+    /// after the middle row) depends on the data only, so results do not depend on the core count.
     ///
     /// - Complexity: O(n log L) after the sort of the scores, L = the number of time levels.
     func rightCensoredPairs(_ ranked: DenseRanks) -> ConcordancePairs {
@@ -60,35 +104,18 @@ extension CoxDesign {
         let order = ranked.ascending()
         let sorted = order.map { packed[$0] }
         packed = []
-        var comparators = levelCounts.map { RankWeights(count: $0) }
-        var deaths = levelCounts.map { RankWeights(count: $0) }
         var shares = [LowerShares](repeating: LowerShares(), count: rowCount)
-        var k = 0
-        while k < rowCount {
-            var end = k + 1
-            while end < rowCount, sorted[end].rank == sorted[k].rank { end += 1 }
-            for m in k..<end {
-                let row = sorted[m]
-                let (s, level) = (Int(row.stratum), Int(row.level))
-                if row.isEvent { shares[m].eventLower = comparators[s].below(level) }
-                shares[m].comparatorLower = deaths[s].split(level).above
-            }
-            if end - k > 1 { Self.shareTies(sorted[k..<end], &shares[k..<end]) }
-            for row in sorted[k..<end] {
-                let (s, level) = (Int(row.stratum), Int(row.level))
-                comparators[s].add(row.weight, at: level)
-                if row.isEvent { deaths[s].add(row.weight, at: level) }
-            }
-            k = end
+        let trees = shares.withUnsafeMutableBufferPointer { shares in
+            Self.walkUp(sorted, levelCounts: levelCounts, shares: shares)
         }
         for (m, row) in sorted.enumerated() {
             let (s, level) = (Int(row.stratum), Int(row.level))
             let share = shares[m]
-            var c = deaths[s].split(level).above - share.comparatorLower - share.comparatorEqual
+            var c = trees.deaths[s].split(level).above - share.comparatorLower - share.comparatorEqual
             var d = share.comparatorLower
             var t = share.comparatorEqual
             if row.isEvent {
-                let higher = comparators[s].below(level) - share.eventLower - share.eventEqual
+                let higher = trees.comparators[s].below(level) - share.eventLower - share.eventEqual
                 c += share.eventLower
                 d += higher
                 t += share.eventEqual
@@ -101,9 +128,58 @@ extension CoxDesign {
         return pairs
     }
 
+    /// Fills every row's ``LowerShares`` walking up the scores (in two parts at once for large
+    /// tables) and returns the trees holding all rows.
+    private static func walkUp(
+        _ sorted: [ConcordanceRow], levelCounts: [Int], shares: UnsafeMutableBufferPointer<LowerShares>
+    ) -> LevelTrees {
+        let n = sorted.count
+        var middle = n / 2
+        while middle > 0, middle < n, sorted[middle].rank == sorted[middle - 1].rank { middle += 1 }
+        let split = middle
+        guard n >= minimumConcordanceSplitRows, split < n else {
+            var trees = LevelTrees(levelCounts: levelCounts, holding: [])
+            walkUp(sorted, 0..<n, &trees, shares)
+            return trees
+        }
+        let upper = FinishedTrees()
+        let done = DispatchGroup()
+        nonisolated(unsafe) let upperShares = shares
+        DispatchQueue.global().async(group: done) {
+            var trees = LevelTrees(levelCounts: levelCounts, holding: sorted[..<split])
+            walkUp(sorted, split..<n, &trees, upperShares)
+            upper.trees = trees
+        }
+        var lower = LevelTrees(levelCounts: levelCounts, holding: [])
+        walkUp(sorted, 0..<split, &lower, shares)
+        done.wait()
+        return upper.trees!
+    }
+
+    /// Walks `range` of the rows in ascending score with `trees` holding every row below it.
+    private static func walkUp(
+        _ sorted: [ConcordanceRow], _ range: Range<Int>, _ trees: inout LevelTrees,
+        _ shares: UnsafeMutableBufferPointer<LowerShares>
+    ) {
+        var k = range.lowerBound
+        while k < range.upperBound {
+            var end = k + 1
+            while end < range.upperBound, sorted[end].rank == sorted[k].rank { end += 1 }
+            for m in k..<end {
+                let row = sorted[m]
+                let (s, level) = (Int(row.stratum), Int(row.level))
+                if row.isEvent { shares[m].eventLower = trees.comparators[s].below(level) }
+                shares[m].comparatorLower = trees.deaths[s].split(level).above
+            }
+            if end - k > 1 { shareTies(sorted[k..<end], shares) }
+            for row in sorted[k..<end] { trees.insert(row) }
+            k = end
+        }
+    }
+
     /// Pairs within one group of equal risk scores: each event's comparators in the group (same
     /// stratum, lower level) and each row's events in the group (same stratum, higher level).
-    private static func shareTies(_ group: ArraySlice<ConcordanceRow>, _ shares: inout ArraySlice<LowerShares>) {
+    private static func shareTies(_ group: ArraySlice<ConcordanceRow>, _ shares: UnsafeMutableBufferPointer<LowerShares>) {
         let members = group.indices.sorted {
             (group[$0].stratum, group[$0].level) < (group[$1].stratum, group[$1].level)
         }

@@ -86,32 +86,8 @@ struct CoxDesign: Sendable {
         }
         let tableWeights = table.weights
         let weight = tableWeights.map { w in order.map { w[$0] } } ?? [Double](repeating: 1, count: n)
-        let totalWeight = weight.reduce(0, +)
-        var means = [Double](repeating: 0, count: p)
-        var x = [Double](repeating: 0, count: n * p)
-        covariates.storage.withUnsafeBufferPointer { storage in
-            for j in 0..<p {
-                // As R's coxph (`nocenter = c(-1, 0, 1)`): indicator-like columns stay uncentred.
-                let column = UnsafeBufferPointer(rebasing: storage[(j * n)..<((j + 1) * n)])
-                guard !column.allSatisfy({ $0 == 0 || $0 == 1 || $0 == -1 }) else { continue }
-                var sum = 0.0
-                if let tableWeights {
-                    for i in 0..<n { sum += tableWeights[i] * column[i] }
-                } else {
-                    for i in 0..<n { sum += column[i] }
-                }
-                means[j] = sum / totalWeight
-            }
-            // Scatter each table row to its design position: one contiguous write per row.
-            var position = [Int](repeating: 0, count: n)
-            for (k, row) in order.enumerated() { position[row] = k }
-            x.withUnsafeMutableBufferPointer { x in
-                for i in 0..<n {
-                    let base = position[i] * p
-                    for j in 0..<p { x[base + j] = storage[j * n + i] - means[j] }
-                }
-            }
-        }
+        let (x, means) = Self.centredRows(
+            covariates, weights: tableWeights, totalWeight: weight.reduce(0, +), order: order)
         let entry = corrected.entryTimes.map { e in order.map { e[$0] } }
         if let entryRanks = corrected.entryRanks {
             // Entry order in design rows: rank the design rows' entries, split by stratum.

@@ -6,21 +6,19 @@ internal import CLapack
 ///
 /// Sizes must fit in `Int32`; callers pass blocks of a table already held in memory.
 enum RowMajorKernels {
-    /// y = A·v for the `rows × columns` row-major block A (BLAS `dgemv`).
-    static func times(
-        _ block: UnsafeBufferPointer<Double>, rows: Int, columns: Int, _ vector: [Double]
-    ) -> [Double] {
-        precondition(block.count >= rows * columns && vector.count == columns)
-        var result = [Double](repeating: 0, count: rows)
-        guard rows > 0, columns > 0 else { return result }
+    /// Writes A·v into the `rows` doubles at `result`, for the `rows × columns` row-major block
+    /// A at `block` (BLAS `dgemv`).
+    static func multiply(
+        _ block: UnsafePointer<Double>, rows: Int, columns: Int, _ vector: [Double],
+        into result: UnsafeMutablePointer<Double>
+    ) {
+        precondition(vector.count == columns)
+        guard rows > 0, columns > 0 else { return }
         vector.withUnsafeBufferPointer { v in
-            result.withUnsafeMutableBufferPointer { y in
-                cblas_dgemv(
-                    CblasRowMajor, CblasNoTrans, Int32(rows), Int32(columns), 1, block.baseAddress,
-                    Int32(columns), v.baseAddress, 1, 0, y.baseAddress, 1)
-            }
+            cblas_dgemv(
+                CblasRowMajor, CblasNoTrans, Int32(rows), Int32(columns), 1, block, Int32(columns),
+                v.baseAddress, 1, 0, result, 1)
         }
-        return result
     }
 
     /// C ← β·C + AᵀA on the lower triangle (`C[j * columns + k]`, k ≤ j) of the

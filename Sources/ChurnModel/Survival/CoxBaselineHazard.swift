@@ -40,7 +40,7 @@ extension CoxDesign {
     ///
     /// - Complexity: O(n·p).
     func baselineHazards(_ beta: [Double], ties: TieMethod) -> [CoxBaselineHazard] {
-        let risk = linearPredictors(beta).map { Double.exp($0) }
+        let risk = relativeRisks(beta)
         var offset = 0.0
         for j in 0..<covariateCount { offset += means[j] * beta[j] }
         let scale = Double.exp(-offset)

@@ -11,6 +11,9 @@
 /// The standard error is R's infinitesimal-jackknife estimate, with influence terms summed
 /// within clusters when the table has them.
 ///
+/// Right-censored tables are counted by ``CoxDesign/rightCensoredPairs(_:)`` and tables
+/// with entry times by ``CoxDesign/countingProcessPairs(_:)``.
+///
 /// References: Harrell, Califf, Pryor, Lee & Rosati, "Evaluating the yield of medical
 /// tests", *JAMA* 247 (1982); Therneau & Atkinson, `vignette("concordance",
 /// package = "survival")`.
@@ -29,44 +32,18 @@ public struct CoxConcordance: Sendable, Equatable {
     public let tiedTime: Double
 }
 
-/// A Fenwick (binary indexed) tree of weights over risk-score ranks, with the weight at each
-/// rank kept alongside so that a split costs one prefix query.
-private struct RankWeights {
-    private var tree: [Double]
-    private var atRank: [Double]
-    private(set) var total = 0.0
+/// The weighted comparable pairs of a concordance computation, with every row's share of them.
+struct ConcordancePairs {
+    /// Σ over comparable pairs of the product of case weights, by outcome.
+    var concordant = 0.0, discordant = 0.0, tiedRisk = 0.0
+    /// Weighted pairs of events at the same time in the same stratum.
+    var tiedTime = 0.0
+    /// Per design row, the weighted concordant, discordant and risk-tied pairs it belongs to,
+    /// as the event or as the comparator (weighted by the other row's weight).
+    var influence: [(c: Double, d: Double, t: Double)]
 
-    init(count: Int) {
-        tree = [Double](repeating: 0, count: count + 1)
-        atRank = [Double](repeating: 0, count: count)
-    }
-
-    mutating func add(_ weight: Double, at rank: Int) {
-        total += weight
-        atRank[rank] += weight
-        var i = rank + 1
-        while i < tree.count {
-            tree[i] += weight
-            i += i & -i
-        }
-    }
-
-    /// Σ weights at ranks < `rank`.
-    func below(_ rank: Int) -> Double {
-        var sum = 0.0
-        var i = rank
-        while i > 0 {
-            sum += tree[i]
-            i -= i & -i
-        }
-        return sum
-    }
-
-    /// (below, equal, above) weights relative to `rank`.
-    func split(_ rank: Int) -> (below: Double, equal: Double, above: Double) {
-        let lower = below(rank)
-        let equal = atRank[rank]
-        return (lower, equal, total - lower - equal)
+    init(rowCount: Int) {
+        influence = Array(repeating: (0, 0, 0), count: rowCount)
     }
 }
 
@@ -76,88 +53,42 @@ extension CoxDesign {
     /// - Complexity: O(n log n).
     func concordance(_ eta: [Double], clusters: [String]?) -> CoxConcordance {
         let ranked = DenseRanks(eta)
-        let rank = ranked.ranks
-        // Influence per row: weighted counts of its concordant, discordant, tied pairs.
-        var influence = [(c: Double, d: Double, t: Double)](repeating: (0, 0, 0), count: rowCount)
-        var concordant = 0.0, discordant = 0.0, tiedRisk = 0.0, tiedTime = 0.0
-        for stratum in strata {
-            var atRisk = RankWeights(count: ranked.distinctCount)
-            var deaths = RankWeights(count: ranked.distinctCount)
-            var snapshot = [(below: Double, equal: Double, above: Double)](
-                repeating: (0, 0, 0), count: rowCount)
-            func finish(_ j: Int) {
-                let now = deaths.split(rank[j])
-                let then = snapshot[j]
-                // Events with a larger predictor than comparator j are concordant pairs.
-                influence[j].c += now.above - then.above
-                influence[j].d += now.below - then.below
-                influence[j].t += now.equal - then.equal
-            }
-            func join(_ j: Int) {
-                atRisk.add(weight[j], at: rank[j])
-                snapshot[j] = deaths.split(rank[j])
-            }
-            let rows = Array(stratum.rows)
-            var k = 0
-            var e = 0
-            while k < rows.count {
-                let time = stop[rows[k]]
-                var end = k
-                while end < rows.count, stop[rows[end]] == time { end += 1 }
-                let group = rows[k..<end]
-                k = end
-                let died = group.filter { event[$0] }
-                if died.isEmpty {
-                    group.forEach(join)
-                    continue
-                }
-                if let entry {
-                    while e < stratum.byEntry.count, entry[stratum.byEntry[e]] >= time {
-                        let j = stratum.byEntry[e]
-                        finish(j)
-                        atRisk.add(-weight[j], at: rank[j])
-                        e += 1
-                    }
-                }
-                group.filter { !event[$0] }.forEach(join)
-                var deathWeight = 0.0
-                for i in died {
-                    let q = atRisk.split(rank[i])
-                    influence[i].c += q.below
-                    influence[i].d += q.above
-                    influence[i].t += q.equal
-                    concordant += weight[i] * q.below
-                    discordant += weight[i] * q.above
-                    tiedRisk += weight[i] * q.equal
-                    tiedTime += weight[i] * deathWeight
-                    deathWeight += weight[i]
-                }
-                for i in died { deaths.add(weight[i], at: rank[i]) }
-                died.forEach(join)
-            }
-            let leftover = entry == nil ? Array(stratum.rows) : Array(stratum.byEntry[e...])
-            leftover.forEach(finish)
-        }
-        let pairs = concordant + discordant + tiedRisk
-        guard pairs > 0 else {
+        let pairs = entry == nil ? rightCensoredPairs(ranked) : countingProcessPairs(ranked)
+        return summary(pairs, clusters: clusters)
+    }
+
+    /// C and its infinitesimal-jackknife standard error from the pair counts; influence terms
+    /// are summed within clusters (in order of first appearance) when `clusters` is given.
+    private func summary(_ pairs: ConcordancePairs, clusters: [String]?) -> CoxConcordance {
+        let total = pairs.concordant + pairs.discordant + pairs.tiedRisk
+        guard total > 0 else {
             return CoxConcordance(
-                value: 0.5, standardError: 0, concordant: concordant, discordant: discordant,
-                tiedRisk: tiedRisk, tiedTime: tiedTime)
+                value: 0.5, standardError: 0, concordant: pairs.concordant, discordant: pairs.discordant,
+                tiedRisk: pairs.tiedRisk, tiedTime: pairs.tiedTime)
         }
-        let somers = (concordant - discordant) / pairs
+        let somers = (pairs.concordant - pairs.discordant) / total
         var dfbeta = (0..<rowCount).map { i in
-            let f = influence[i]
-            return weight[i] * ((f.c - f.d) / pairs - somers / pairs * (f.c + f.d + f.t))
+            let f = pairs.influence[i]
+            return weight[i] * ((f.c - f.d) / total - somers / total * (f.c + f.d + f.t))
         }
         if let clusters {
-            var sums: [String: Double] = [:]
-            for (i, value) in dfbeta.enumerated() { sums[clusters[tableRow[i]], default: 0] += value }
-            dfbeta = Array(sums.values)
+            var slot: [String: Int] = [:]
+            var sums: [Double] = []
+            for (i, value) in dfbeta.enumerated() {
+                let label = clusters[tableRow[i]]
+                if let k = slot[label] {
+                    sums[k] += value
+                } else {
+                    slot[label] = sums.count
+                    sums.append(value)
+                }
+            }
+            dfbeta = sums
         }
         let variance = dfbeta.reduce(0) { $0 + $1 * $1 } / 4
         return CoxConcordance(
             value: (somers + 1) / 2, standardError: variance.squareRoot(),
-            concordant: concordant, discordant: discordant, tiedRisk: tiedRisk,
-            tiedTime: tiedTime)
+            concordant: pairs.concordant, discordant: pairs.discordant, tiedRisk: pairs.tiedRisk,
+            tiedTime: pairs.tiedTime)
     }
 }

@@ -1,3 +1,5 @@
+import RealModule
+
 /// The Cox model's data arranged once for every likelihood evaluation: tie-corrected
 /// times, covariates centred (except indicator columns, as R) and stored row by row, the rows
 /// reordered by stratum and, within a stratum, by decreasing stop time (events first at equal
@@ -48,7 +50,7 @@ struct CoxDesign: Sendable {
             throw .noCovariates
         }
         guard table.events.contains(true) else { throw .noEvents }
-        let corrected: (durations: [Double], entryTimes: [Double]?)
+        let corrected: TieCorrection.Times
         do {
             corrected = try TieCorrection.apply(
                 durations: table.durations, entryTimes: table.entryTimes,
@@ -60,14 +62,11 @@ struct CoxDesign: Sendable {
         let p = table.covariateCount
         let tableStop = corrected.durations
         let tableEvents = table.events
-        var groups: [(String?, [Int])]
-        if let labels = table.strata {
-            var byLabel: [String: [Int]] = [:]
-            for (i, label) in labels.enumerated() { byLabel[label, default: []].append(i) }
-            groups = byLabel.keys.sorted().map { ($0, byLabel[$0] ?? []) }
-        } else {
-            groups = [(nil, Array(0..<n))]
-        }
+        let labels = table.strata.map(StratumLabels.init)
+        let groups = StratumLabels.groups(
+            labels,
+            order: TimeOrder.decreasing(
+                ranks: corrected.durationRanks, distinctCount: corrected.distinctCount, eventsFirst: tableEvents))
         // A column is constant when it takes one value within every stratum: stratified
         // partial likelihoods compare rows within a stratum only.
         for j in 0..<p {
@@ -82,32 +81,22 @@ struct CoxDesign: Sendable {
         var strata: [Stratum] = []
         for (label, rows) in groups {
             let start = order.count
-            order += TimeOrder.decreasing(rows, by: tableStop, eventsFirst: tableEvents)
+            order += rows
             strata.append(Stratum(label: label, rows: start..<order.count, byEntry: []))
         }
-        let weight = order.map { table.weight(at: $0) }
-        let totalWeight = weight.reduce(0, +)
-        var means = [Double](repeating: 0, count: p)
-        for j in 0..<p {
-            // As R's coxph (`nocenter = c(-1, 0, 1)`): indicator-like columns stay uncentred.
-            let column = covariates.storage[(j * n)..<((j + 1) * n)]
-            guard !column.allSatisfy({ $0 == 0 || $0 == 1 || $0 == -1 }) else { continue }
-            var sum = 0.0
-            for i in 0..<n { sum += table.weight(at: i) * covariates[i, j] }
-            means[j] = sum / totalWeight
-        }
-        // Scatter table rows to their design positions: one contiguous write per row.
-        var position = [Int](repeating: 0, count: n)
-        for (k, row) in order.enumerated() { position[row] = k }
-        var x = [Double](repeating: 0, count: n * p)
-        for i in 0..<n {
-            let base = position[i] * p
-            for j in 0..<p { x[base + j] = covariates[i, j] - means[j] }
-        }
+        let tableWeights = table.weights
+        let weight = tableWeights.map { w in order.map { w[$0] } } ?? [Double](repeating: 1, count: n)
+        let (x, means) = Self.centredRows(
+            covariates, weights: tableWeights, totalWeight: weight.reduce(0, +), order: order)
         let entry = corrected.entryTimes.map { e in order.map { e[$0] } }
-        if let entry {
-            for s in strata.indices {
-                strata[s].byEntry = TimeOrder.decreasing(Array(strata[s].rows), by: entry)
+        if let entryRanks = corrected.entryRanks {
+            // Entry order in design rows: rank the design rows' entries, split by stratum.
+            let designRanks = order.map { entryRanks[$0] }
+            let byEntry = TimeOrder.decreasing(ranks: designRanks, distinctCount: corrected.distinctCount)
+            var stratumOf = [Int](repeating: 0, count: n)
+            for (s, stratum) in strata.enumerated() { for k in stratum.rows { stratumOf[k] = s } }
+            for (s, rows) in TimeOrder.split(byEntry, by: stratumOf, groupCount: strata.count).enumerated() {
+                strata[s].byEntry = rows
             }
         }
         rowCount = n
@@ -136,8 +125,34 @@ struct CoxDesign: Sendable {
 
     /// Centred linear predictors ηᵢ = (xᵢ − x̄)·β.
     func linearPredictors(_ beta: [Double]) -> [Double] {
-        x.withUnsafeBufferPointer { block in
-            RowMajorKernels.times(block, rows: rowCount, columns: covariateCount, beta)
+        linearPredictorsAndRisks(beta, risks: false).eta
+    }
+
+    /// Relative risks exp(ηᵢ).
+    func relativeRisks(_ beta: [Double]) -> [Double] {
+        linearPredictorsAndRisks(beta, risks: true).risk
+    }
+
+    /// ηᵢ and, with `risks`, exp(ηᵢ) (otherwise an empty array), computed in two halves of
+    /// the rows at once (BLAS `dgemv` on each).
+    func linearPredictorsAndRisks(_ beta: [Double], risks: Bool = true) -> (eta: [Double], risk: [Double]) {
+        let (n, p) = (rowCount, covariateCount)
+        var eta = [Double](repeating: 0, count: n)
+        var risk = [Double](repeating: 0, count: risks ? n : 0)
+        x.withUnsafeBufferPointer { x in
+            eta.withUnsafeMutableBufferPointer { eta in
+                risk.withUnsafeMutableBufferPointer { risk in
+                    nonisolated(unsafe) let (rows, predictors, relative) = (x, eta, risk)
+                    ParallelHalves.run(n) { range in
+                        RowMajorKernels.multiply(
+                            rows.baseAddress! + range.lowerBound * p, rows: range.count, columns: p, beta,
+                            into: predictors.baseAddress! + range.lowerBound)
+                        guard risks else { return }
+                        for i in range { relative[i] = Double.exp(predictors[i]) }
+                    }
+                }
+            }
         }
+        return (eta, risk)
     }
 }

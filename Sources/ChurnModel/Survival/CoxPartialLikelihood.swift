@@ -32,8 +32,7 @@ struct CoxPartialLikelihood: Sendable {
     /// - Complexity: O(n log n) is paid once in ``CoxDesign``; this is O(n·p²).
     func evaluate(_ beta: [Double]) -> Value {
         let p = design.covariateCount
-        let eta = design.linearPredictors(beta)
-        let risk = eta.map { Double.exp($0) }
+        let (eta, risk) = design.linearPredictorsAndRisks(beta)
         var loglik = 0.0
         var gradient = [Double](repeating: 0, count: p)
         var info = [Double](repeating: 0, count: p * p)  // lower triangle, row-major j*p+k

@@ -121,7 +121,7 @@ extension CoxDesign {
 
     /// Relative risks exp((xᵢ − x̄)·β̂) of the fit, checked to be finite and positive.
     func relativeRisks(_ fit: CoxFit) throws(CoxResidualsError) -> [Double] {
-        let risk = linearPredictors(fit.coefficients.map(\.estimate)).map { Double.exp($0) }
+        let risk = relativeRisks(fit.coefficients.map(\.estimate))
         guard risk.allSatisfy({ $0.isFinite && $0 > 0 }) else {
             throw .nonFiniteValue(what: "a relative risk exp(x·β̂)")
         }

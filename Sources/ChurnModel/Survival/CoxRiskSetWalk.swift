@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Weighted risk-set sums at one event time of one stratum, with centred covariates x and
 /// relative risks rᵢ = exp(ηᵢ): S0 = Σ w r, S1 = Σ w r x, S2 = Σ w r x xᵀ over the risk set,
 /// and the same sums (D0, D1, D2) over the rows with an event at that time.
@@ -113,20 +115,105 @@ struct RiskSetSums: Sendable {
     }
 }
 
+extension RiskSetSums {
+    /// Adds the risk-set sums S0, S1, S2 of `other` (rows of another part of the walk); the death
+    /// sums stay as they are.
+    mutating func addRiskSet(of other: RiskSetSums) {
+        s0 += other.s0
+        for j in 0..<p { s1[j] += other.s1[j] }
+        for j in s2.indices { s2[j] += other.s2[j] }
+    }
+}
+
+/// The event times of the later part of a split walk, recorded on another thread with sums
+/// over that part's rows only (see ``CoxDesign/forEachEventTime(in:risk:secondMoments:_:)``).
+private final class EventTimeRecorder: @unchecked Sendable {
+    let design: CoxDesign
+    let rows: Range<Int>
+    let risk: [Double]
+    let secondMoments: Bool
+    /// Each event time of `rows` with its rows that have an event and the part's sums.
+    private(set) var snapshots: [(time: Double, deaths: Range<Int>, sums: RiskSetSums)] = []
+
+    init(design: CoxDesign, rows: Range<Int>, risk: [Double], secondMoments: Bool) {
+        self.design = design
+        self.rows = rows
+        self.risk = risk
+        self.secondMoments = secondMoments
+    }
+
+    func record() {
+        _ = design.walk(rows, entering: nil, risk: risk, secondMoments: secondMoments) {
+            snapshots.append(($0, $1, $2))
+        }
+    }
+}
+
 extension CoxDesign {
+    /// Rows per part below which a walk is not split.
+    private static let minimumSplitRows = 25_000
+
     /// Walks one stratum's distinct event times from the last to the first, keeping the
     /// risk-set sums up to date by adding rows as the walk reaches their stop time and
     /// removing them once it reaches their entry time, and calls `body` at each event time
     /// with the time, the rows that have an event then (contiguous: a stratum's rows are
     /// stored by decreasing stop time, events first), and the sums.
     ///
+    /// A large right-censored stratum is walked in two parts at once: the later part's rows
+    /// are summed on another thread, each event time's sums recorded, and once the earlier
+    /// part is done its totals are added to every recorded time before `body` sees it.
+    /// `body` is still called on the calling thread, once per event time, in walk order. The
+    /// split point depends on the data only (the first new time after the middle row), so
+    /// the sums, rounded the same way on any machine, do not depend on the number of cores.
+    /// The split is skipped when the later part has so many event times that their recorded
+    /// sums would outweigh its rows.
+    ///
     /// - Complexity: O(n·p²) with second moments, O(n·p) without.
     func forEachEventTime(
         in stratum: Stratum, risk: [Double], secondMoments: Bool,
         _ body: (_ time: Double, _ deaths: Range<Int>, _ sums: RiskSetSums) -> Void
     ) {
+        guard entry == nil, let split = splitPoint(of: stratum.rows, secondMoments: secondMoments) else {
+            _ = walk(stratum.rows, entering: stratum, risk: risk, secondMoments: secondMoments, body)
+            return
+        }
+        let later = EventTimeRecorder(
+            design: self, rows: split..<stratum.rows.upperBound, risk: risk, secondMoments: secondMoments)
+        let recorded = DispatchGroup()
+        DispatchQueue.global().async(group: recorded) { later.record() }
+        let earlier = walk(stratum.rows.lowerBound..<split, entering: nil, risk: risk, secondMoments: secondMoments, body)
+        recorded.wait()
+        for (time, deaths, partial) in later.snapshots {
+            var sums = partial
+            sums.addRiskSet(of: earlier)
+            body(time, deaths, sums)
+        }
+    }
+
+    /// Where to split a walk over `rows` in two, or `nil` to walk them in one go.
+    private func splitPoint(of rows: Range<Int>, secondMoments: Bool) -> Int? {
+        guard rows.count >= 2 * Self.minimumSplitRows else { return nil }
+        var split = rows.lowerBound + rows.count / 2
+        while split < rows.upperBound, stop[split] == stop[split - 1] { split += 1 }
+        guard rows.upperBound - split >= Self.minimumSplitRows else { return nil }
+        var eventTimes = 0
+        var k = split
+        while k < rows.upperBound {
+            if event[k] { eventTimes += 1 }
+            let time = stop[k]
+            while k < rows.upperBound, stop[k] == time { k += 1 }
+        }
+        let recordSize = 4 + 2 * covariateCount + (secondMoments ? 2 * covariateCount * covariateCount : 0)
+        return eventTimes * recordSize <= (rows.upperBound - split) * covariateCount ? split : nil
+    }
+
+    /// The walk over `rows` (part of a stratum) from zero sums, removing the rows of
+    /// `entering`'s entry order as their entry times are reached; returns the final sums.
+    fileprivate func walk(
+        _ rows: Range<Int>, entering stratum: Stratum?, risk: [Double], secondMoments: Bool,
+        _ body: (_ time: Double, _ deaths: Range<Int>, _ sums: RiskSetSums) -> Void
+    ) -> RiskSetSums {
         var sums = RiskSetSums(p: covariateCount, secondMoments: secondMoments)
-        let rows = stratum.rows
         var k = rows.lowerBound
         var e = 0
         while k < rows.upperBound {
@@ -139,7 +226,7 @@ extension CoxDesign {
             }
             let deaths = first..<(first + sums.deathCount)
             guard !deaths.isEmpty else { continue }
-            if let entry {
+            if let entry, let stratum {
                 // Rows entering at or after `time` are not at risk at `time`; they were
                 // added already, as their stop time is later.
                 while e < stratum.byEntry.count, entry[stratum.byEntry[e]] >= time {
@@ -150,5 +237,7 @@ extension CoxDesign {
             sums.completeSecondMoments()
             body(time, deaths, sums)
         }
+        sums.completeSecondMoments()
+        return sums
     }
 }

@@ -28,7 +28,7 @@ extension CoxDesign {
     /// - Complexity: O(n·p + n log n).
     func scoreResiduals(_ beta: [Double], ties: TieMethod) -> [Double] {
         let p = covariateCount
-        let risk = linearPredictors(beta).map { Double.exp($0) }
+        let risk = relativeRisks(beta)
         var residuals = [Double](repeating: 0, count: rowCount * p)
         for stratum in strata {
             var pieces: [EventPieces] = []

@@ -29,36 +29,90 @@ enum RiskSets {
     /// Splits `table` into strata (labels sorted, as R orders factor levels) after merging
     /// near-tied times with ``TieCorrection`` over the whole table, as `survfit` does.
     ///
-    /// - Complexity: O(n log n).
+    /// The merged times come ranked, so the rows are never sorted: one pass adds each row's
+    /// weight into a table indexed by (stratum, time rank), and one walk down the ranks
+    /// accumulates the risk sets. When strata × distinct times would exceed
+    /// `denseLimit` cells (default 4n + 65,536), the rows are instead ordered by a counting
+    /// sort and walked stratum by stratum.
+    ///
+    /// - Complexity: O(n + strata × distinct times), or O(n + distinct times) when sorting.
     static func build(
-        _ table: EventTable, tieTolerance: Double
+        _ table: EventTable, tieTolerance: Double, denseLimit: Int? = nil
     ) throws(SurvivalEstimationError) -> [StratumRiskSets] {
         let corrected = try TieCorrection.apply(
             durations: table.durations, entryTimes: table.entryTimes, tolerance: tieTolerance)
-        var groups: [(String?, [Int])] = []
-        if let strata = table.strata {
-            var byLabel: [String: [Int]] = [:]
-            for (i, label) in strata.enumerated() { byLabel[label, default: []].append(i) }
-            groups = byLabel.keys.sorted().map { ($0, byLabel[$0] ?? []) }
-        } else {
-            groups = [(nil, Array(0..<table.count))]
+        let labels = table.strata.map(StratumLabels.init)
+        let cells = (labels?.labels.count ?? 1) * corrected.distinctCount
+        if cells <= denseLimit ?? (4 * table.count + 65_536) {
+            return tabulated(table, corrected, labels)
         }
-        return groups.map { label, rows in
+        let byStop = StratumLabels.groups(
+            labels, order: TimeOrder.decreasing(ranks: corrected.durationRanks, distinctCount: corrected.distinctCount))
+        let byEntry = corrected.entryRanks.map {
+            StratumLabels.groups(labels, order: TimeOrder.decreasing(ranks: $0, distinctCount: corrected.distinctCount))
+        }
+        return byStop.enumerated().map { s, group in
             StratumRiskSets(
-                stratum: label,
+                stratum: group.label,
                 steps: steps(
-                    rows: rows, durations: corrected.durations,
+                    byStop: group.rows, byEntry: byEntry?[s].rows, durations: corrected.durations,
                     entryTimes: corrected.entryTimes, events: table.events, table: table))
         }
     }
 
+    /// The steps from per-(stratum, rank) totals of stops and entries.
+    private static func tabulated(
+        _ table: EventTable, _ corrected: TieCorrection.Times, _ labels: StratumLabels?
+    ) -> [StratumRiskSets] {
+        let ranks = corrected.distinctCount
+        let cells = (labels?.labels.count ?? 1) * ranks
+        var events = [Double](repeating: 0, count: cells), censored = events, entering = events
+        var eventCount = [Int](repeating: 0, count: cells), censoredCount = eventCount, enteringCount = eventCount
+        var time = [Double](repeating: 0, count: ranks)
+        for (i, rank) in corrected.durationRanks.enumerated() {
+            let cell = (labels?.index[i] ?? 0) * ranks + rank
+            time[rank] = corrected.durations[i]
+            let weight = table.weight(at: i)
+            if table.events[i] {
+                events[cell] += weight
+                eventCount[cell] += 1
+            } else {
+                censored[cell] += weight
+                censoredCount[cell] += 1
+            }
+        }
+        for (i, rank) in (corrected.entryRanks ?? []).enumerated() {
+            let cell = (labels?.index[i] ?? 0) * ranks + rank
+            entering[cell] += table.weight(at: i)
+            enteringCount[cell] += 1
+        }
+        let names: [String?] = labels?.labels ?? [nil]
+        return names.enumerated().map { s, label in
+            var steps: [RiskSetStep] = []
+            var atRisk = 0.0
+            var atRiskCount = 0
+            for rank in (0..<ranks).reversed() {
+                let cell = s * ranks + rank
+                atRisk += events[cell] + censored[cell]
+                atRiskCount += eventCount[cell] + censoredCount[cell]
+                // Rows entering at or after this time are not yet at risk at it.
+                atRisk -= entering[cell]
+                atRiskCount -= enteringCount[cell]
+                guard eventCount[cell] + censoredCount[cell] > 0 else { continue }
+                steps.append(RiskSetStep(
+                    time: time[rank], atRisk: atRisk, events: events[cell], censored: censored[cell],
+                    atRiskCount: atRiskCount, eventCount: eventCount[cell]))
+            }
+            return StratumRiskSets(stratum: label, steps: steps.reversed())
+        }
+    }
+
+    /// The steps of one stratum from its rows by decreasing duration and, with entry times, by
+    /// decreasing entry time.
     private static func steps(
-        rows: [Int], durations: [Double], entryTimes: [Double]?, events: [Bool],
+        byStop: [Int], byEntry: [Int]?, durations: [Double], entryTimes: [Double]?, events: [Bool],
         table: EventTable
     ) -> [RiskSetStep] {
-        // Rows by decreasing duration; entries by decreasing entry time.
-        let byStop = TimeOrder.decreasing(rows, by: durations)
-        let byEntry = entryTimes.map { TimeOrder.decreasing(rows, by: $0) }
         var result: [RiskSetStep] = []
         var atRisk = 0.0
         var atRiskCount = 0

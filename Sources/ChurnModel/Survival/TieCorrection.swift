@@ -8,49 +8,63 @@
 /// keeps, e.g., 0.1 + 0.2 and 0.3 from being counted as two event times
 /// (Therneau, `vignette("tiedtimes", package = "survival")`).
 enum TieCorrection {
-    /// Returns durations and entry times with near-ties merged.
+    /// Durations and entry times after merging, with their dense ranks among all distinct
+    /// merged times (durations and entry times together), ready for ``TimeOrder``.
+    struct Times {
+        let durations: [Double]
+        let entryTimes: [Double]?
+        let durationRanks: [Int]
+        let entryRanks: [Int]?
+        /// The number of distinct merged times.
+        let distinctCount: Int
+    }
+
+    /// Returns durations and entry times with near-ties merged, and their ranks.
     ///
     /// - Throws: ``SurvivalEstimationError/zeroLengthIntervalAfterTieCorrection(row:entryTime:duration:)``
     ///   when a row's entry and duration merge into one time.
-    /// - Complexity: O(n log n).
+    /// - Complexity: O(n): the times are ranked with a radix sort (``DenseRanks``).
     static func apply(
         durations: [Double], entryTimes: [Double]?, tolerance: Double
-    ) throws(SurvivalEstimationError) -> (durations: [Double], entryTimes: [Double]?) {
-        guard tolerance > 0 else { return (durations, entryTimes) }
-        let all = durations + (entryTimes ?? [])
-        let unique = Array(Set(all.filter { $0.isFinite })).sorted()
-        guard unique.count > 1 else { return (durations, entryTimes) }
+    ) throws(SurvivalEstimationError) -> Times {
+        let n = durations.count
+        let all = entryTimes.map { durations + $0 } ?? durations
+        let ranked = DenseRanks(all)
+        var unique = [Double](repeating: 0, count: ranked.distinctCount)
+        for (position, rank) in ranked.ranks.enumerated() { unique[rank] = all[position] }
         let meanAbs = unique.reduce(0) { $0 + Swift.abs($1) } / Double(unique.count)
-        var cuts = [unique[0]]
-        var anyTied = false
-        for k in 1..<unique.count {
+        // Each distinct value's merged rank: that of the smallest member of its run of tied
+        // neighbours.
+        var mergedRank = Array(unique.indices)
+        var merged = 0
+        for k in unique.indices.dropFirst() {
             let gap = unique[k] - unique[k - 1]
-            if gap <= tolerance || gap / meanAbs <= tolerance {
-                anyTied = true
-            } else {
-                cuts.append(unique[k])
-            }
+            if !(tolerance > 0 && (gap <= tolerance || gap / meanAbs <= tolerance)) { merged += 1 }
+            mergedRank[k] = merged
         }
-        guard anyTied else { return (durations, entryTimes) }
-
-        /// Largest cut `<= value` (R's `cuts[findInterval(value, cuts)]`).
-        func snap(_ value: Double) -> Double {
-            var low = 0
-            var high = cuts.count - 1
-            while low < high {
-                let mid = (low + high + 1) / 2
-                if cuts[mid] <= value { low = mid } else { high = mid - 1 }
-            }
-            return cuts[low]
+        guard merged + 1 < unique.count else {
+            let ranks = ranked.ranks
+            return Times(
+                durations: durations, entryTimes: entryTimes,
+                durationRanks: entryTimes == nil ? ranks : Array(ranks[..<n]),
+                entryRanks: entryTimes == nil ? nil : Array(ranks[n...]), distinctCount: unique.count)
         }
-
-        let newDurations = durations.map(snap)
-        guard let entryTimes else { return (newDurations, nil) }
-        let newEntries = entryTimes.map(snap)
+        var value = [Double](repeating: 0, count: merged + 1)
+        for k in unique.indices.reversed() { value[mergedRank[k]] = unique[k] }
+        let ranks = ranked.ranks.map { mergedRank[$0] }
+        let newDurations = ranks[..<n].map { value[$0] }
+        guard let entryTimes else {
+            return Times(
+                durations: newDurations, entryTimes: nil, durationRanks: ranks, entryRanks: nil,
+                distinctCount: merged + 1)
+        }
+        let newEntries = ranks[n...].map { value[$0] }
         for i in newEntries.indices where newEntries[i] >= newDurations[i] {
             throw .zeroLengthIntervalAfterTieCorrection(
                 row: i + 1, entryTime: entryTimes[i], duration: durations[i])
         }
-        return (newDurations, newEntries)
+        return Times(
+            durations: newDurations, entryTimes: newEntries, durationRanks: Array(ranks[..<n]),
+            entryRanks: Array(ranks[n...]), distinctCount: merged + 1)
     }
 }

@@ -86,6 +86,16 @@ import Testing
         // FIPS 180-2 appendix B.1: SHA-256("abc").
         #expect(ReportAudit.sha256(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
+
+    /// A file hashed in 1 MiB chunks has the digest of its whole contents (2.5 MiB: three chunks).
+    @Test func fileDigestReadInChunksEqualsTheDigestOfTheContents() throws {
+        let contents = Data((0..<(5 << 19)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 11) })
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("churnsim-sha-\(UUID().uuidString)")
+        try contents.write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(ReportAudit.sha256(ofFile: url.path) == ReportAudit.sha256(contents))
+        #expect(ReportAudit.sha256(ofFile: url.path + ".missing") == "unavailable (file not readable)")
+    }
 }
 
 /// Bar charts with negative values (the Customer Success waterfall's cost) draw downwards from zero.

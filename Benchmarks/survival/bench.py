@@ -281,8 +281,13 @@ def fit_only_table(runs: list[Run], plan: Plan) -> str:
                     continue
                 peer_read, peer_fit = med([r.read for r in theirs]), med([r.fit for r in theirs])
                 out.append(f"| {LABELS[model]} | {size:,} | {fmt_s(read)} | {fmt_s(fit)} | {peer} | {fmt_s(peer_read)} | "
-                           f"{fmt_s(peer_fit)} | {peer_fit / fit:.1f}× | {(peer_read + peer_fit) / (read + fit):.1f}× |")
+                           f"{fmt_s(peer_fit)} | {ratio(peer_fit, fit)} | {ratio(peer_read + peer_fit, read + fit)} |")
     return "\n".join(out)
+
+
+def ratio(peer: float, ours: float) -> str:
+    """peer / ours as "12.3×", or "–" when churnsim's time rounds to zero (`--timings` has millisecond steps)."""
+    return f"{peer / ours:.1f}×" if ours > 0 else "–"
 
 
 def agreement_table(rows: list[tuple]) -> str:
@@ -362,6 +367,13 @@ def main() -> int:
 
     if args.markdown:
         versions = {run.program: run.output.get("peer") for run in runs if run.program != "churnsim"}
+        concordance_times: dict[int, list[float]] = {}
+        for run in runs:
+            if run.program == "lifelines" and "concordance_seconds" in run.output:
+                concordance_times.setdefault(run.rows, []).append(run.output["concordance_seconds"])
+        lifelines_concordance_note = "; ".join(
+            f"{statistics.median(times):.3g} s at {rows:,} rows" for rows, times in sorted(concordance_times.items())
+        ) or "no time (no lifelines Cox run)"
         args.markdown.write_text(f"""## Survival fits: churnsim vs R survival vs lifelines
 
 Data: `Benchmarks/survival/generate_data.py --seed {SEED}`: proportional hazards with a Weibull baseline
@@ -392,6 +404,10 @@ spread shows how much.
 ### Fit only, and read + fit (in-process wall times, medians)
 
 {fit_only}
+
+lifelines computes `concordance_index_` lazily, on first access; since R's `coxph` and churnsim compute the
+concordance in the fit, lifelines' Cox fit time above includes that first access. On its own it took
+{lifelines_concordance_note}.
 
 ### Agreement (first repetition)
 

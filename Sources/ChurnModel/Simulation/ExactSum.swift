@@ -64,9 +64,9 @@ struct ExactSum: Sendable, Equatable, Codable {
     /// Adds `factor` times the sum `other` (exactly, barring underflow and overflow), one
     /// limb at a time: each limb times its weight is a double, multiplied as in ``addProduct(_:_:)``.
     mutating func add(_ other: ExactSum, times factor: Double) {
-        let canonical = other.canonicalLimbs()
-        for (index, limb) in canonical.enumerated() where limb != 0 {
-            addProduct(Double(sign: .plus, exponent: 32 * index - 1074, significand: Double(limb)), factor)
+        let (negative, magnitude) = other.signAndMagnitude()
+        for (index, limb) in magnitude.enumerated() where limb != 0 {
+            addProduct(Double(sign: .plus, exponent: 32 * index - 1074, significand: Double(limb)), negative ? -factor : factor)
         }
         for _ in 0..<other.positiveInfinities { add(Double.infinity * factor) }
         for _ in 0..<other.negativeInfinities { add(-Double.infinity * factor) }
@@ -89,18 +89,25 @@ struct ExactSum: Sendable, Equatable, Codable {
         if notANumber > 0 || (positiveInfinities > 0 && negativeInfinities > 0) { return .nan }
         if positiveInfinities > 0 { return .infinity }
         if negativeInfinities > 0 { return -.infinity }
-        var magnitude = canonicalLimbs()
-        let negative = (magnitude.last(where: { $0 != 0 }) ?? 0) < 0
-        if negative {
-            for index in magnitude.indices { magnitude[index] = -magnitude[index] }
-            Self.propagateCarries(&magnitude)
-        }
-        // All limbs are now in [0, 2³²) but the top one; smallest first, so rounding errors stay tiny.
+        let (negative, magnitude) = signAndMagnitude()
+        // Smallest limb first, so rounding errors stay tiny.
         var total = 0.0
         for (index, limb) in magnitude.enumerated() where limb != 0 {
             total += Double(sign: .plus, exponent: 32 * index - 1074, significand: Double(limb))
         }
         return negative ? -total : total
+    }
+
+    /// The sign, and the canonical limbs of the absolute value (all non-negative; a negative
+    /// sum's two's-complement limbs would be huge terms that cancel).
+    private func signAndMagnitude() -> (negative: Bool, limbs: [Int64]) {
+        var magnitude = canonicalLimbs()
+        let negative = (magnitude.last ?? 0) < 0
+        if negative {
+            for index in magnitude.indices { magnitude[index] = -magnitude[index] }
+            Self.propagateCarries(&magnitude)
+        }
+        return (negative, magnitude)
     }
 
     /// The limbs with every carry propagated: each in [0, 2³²) but the last, which holds the sign.

@@ -23,13 +23,16 @@ struct PathDistribution: Sendable, Equatable, Codable {
         self.resolution = resolution
     }
 
-    /// Adds one path's value, which must be finite.
-    mutating func add(_ x: Double) {
-        precondition(x.isFinite, "per-path values must be finite")
-        moments.add(x)
-        sketch.add(x / resolution)
-        minimum = min(minimum, x)
-        maximum = max(maximum, x)
+    /// Adds some paths' values, which must be finite.
+    mutating func add(contentsOf values: [Double]) {
+        for x in values {
+            precondition(x.isFinite, "per-path values must be finite")
+            moments.add(x)
+            minimum = min(minimum, x)
+            maximum = max(maximum, x)
+        }
+        let resolution = self.resolution
+        sketch.add(contentsOf: values.map { $0 / resolution })
     }
 
     /// Adds every path of `other` (of the same resolution).

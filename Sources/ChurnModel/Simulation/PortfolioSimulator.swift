@@ -48,6 +48,7 @@ public struct PortfolioSimulator: Sendable {
                 work.add(totals, horizonMonths: plan.horizonMonths)
                 if keepingPathTotals { work.pathTotals.append((path, totals)) }
             }
+            work.flush()
             collector.store(work)
         }
         return collector.outcome(plan: plan)
@@ -56,24 +57,39 @@ public struct PortfolioSimulator: Sendable {
 
 /// What one worker gathers from the paths it simulated.
 private struct WorkerResult {
+    /// Paths whose totals are folded into the accumulators together.
+    static let batchSize = 32
+
     /// Accumulators of each segment, then of the portfolio.
     var scopes: [ScopeAccumulator]
     var distributions: [CustomerDistributions]
     var pathTotals: [(Int, [PathTotals])] = []
+    /// Totals of each scope on the paths not yet folded in.
+    private var pending: [[PathTotals]]
 
     init(plan: SimulationPlan) {
         scopes = SimulationOutcome.emptyScopes(plan: plan)
         distributions = Array(repeating: CustomerDistributions(horizonMonths: plan.horizonMonths), count: plan.segments.count)
+        pending = Array(repeating: [], count: scopes.count)
     }
 
     /// Adds one path's segment totals, and their sum (in segment order) to the portfolio.
     mutating func add(_ totals: [PathTotals], horizonMonths: Int) {
         var portfolio = PathTotals(horizonMonths: horizonMonths, checkpoints: SimulationPlan.survivalCheckpoints.count)
         for (index, segment) in totals.enumerated() {
-            scopes[index].add(segment)
+            pending[index].append(segment)
             portfolio.add(segment)
         }
-        scopes[totals.count].add(portfolio)
+        pending[totals.count].append(portfolio)
+        if pending[totals.count].count >= Self.batchSize { flush() }
+    }
+
+    /// Folds the pending paths into the accumulators.
+    mutating func flush() {
+        for index in scopes.indices {
+            scopes[index].add(pending[index])
+            pending[index].removeAll(keepingCapacity: true)
+        }
     }
 }
 

@@ -53,31 +53,46 @@ struct ScopeAccumulator: Sendable, Equatable, Codable {
         renewal = Array(repeating: ratio, count: renewalMonths.count)
     }
 
-    /// Adds one path's totals of this scope.
-    mutating func add(_ path: PathTotals) {
+    /// Adds the totals of this scope on some paths.
+    ///
+    /// Works statistic by statistic over the batch, so each accumulator is brought into the
+    /// cache once per batch rather than once per path; the result is the same as adding the
+    /// paths one at a time, in any order.
+    mutating func add(_ paths: [PathTotals]) {
         let scale = Double(customers)
         if customers > 0 {
-            for index in survival.indices { survival[index].add(Double(path.survivors[index]) / scale) }
-            lifetime.add(path.lifetimeMonths / scale)
-            restrictedLifetime.add(path.restrictedLifetimeMonths / scale)
-            profit.add(path.netPresentValue / scale)
-            lifetimeValue.add((path.netPresentValue + path.acquisitionCost) / scale)
-            for month in activeShare.indices { activeShare[month].add(Double(path.activeCustomers[month]) / scale) }
+            for index in survival.indices {
+                for path in paths { survival[index].add(Double(path.survivors[index]) / scale) }
+            }
+            for path in paths {
+                lifetime.add(path.lifetimeMonths / scale)
+                restrictedLifetime.add(path.restrictedLifetimeMonths / scale)
+                profit.add(path.netPresentValue / scale)
+                lifetimeValue.add((path.netPresentValue + path.acquisitionCost) / scale)
+            }
+            for month in activeShare.indices {
+                activeShare[month].add(contentsOf: paths.map { Double($0.activeCustomers[month]) / scale })
+            }
         }
-        acquisitionCost.add(path.acquisitionCost)
-        newCustomers.add(Double(path.newCustomers))
-        newBusinessValue.add(path.newBusinessValue)
-        netPresentValue.add(path.netPresentValue + path.newBusinessValue)
-        for month in annualRecurringRevenue.indices { annualRecurringRevenue[month].add(path.annualRecurringRevenue[month]) }
+        for path in paths {
+            acquisitionCost.add(path.acquisitionCost)
+            newCustomers.add(Double(path.newCustomers))
+            newBusinessValue.add(path.newBusinessValue)
+        }
+        netPresentValue.add(contentsOf: paths.map { $0.netPresentValue + $0.newBusinessValue })
+        for month in annualRecurringRevenue.indices {
+            annualRecurringRevenue[month].add(contentsOf: paths.map { $0.annualRecurringRevenue[month] })
+        }
         for year in netRevenueRetention.indices {
-            let base = path.cohortRevenue[12 * year]
-            guard base > 0 else { continue }
-            netRevenueRetention[year].add(path.cohortRevenue[12 * (year + 1)] / base)
-            grossRevenueRetention[year].add(path.cappedRevenue[year] / base)
+            let retained = paths.filter { $0.cohortRevenue[12 * year] > 0 }
+            netRevenueRetention[year].add(contentsOf: retained.map { $0.cohortRevenue[12 * (year + 1)] / $0.cohortRevenue[12 * year] })
+            grossRevenueRetention[year].add(contentsOf: retained.map { $0.cappedRevenue[year] / $0.cohortRevenue[12 * year] })
         }
         for (index, month) in renewalMonths.enumerated() {
-            let before = path.activeCustomers[month - 1]
-            if before > 0 { renewal[index].add(Double(path.activeCustomers[month]) / Double(before)) }
+            renewal[index].add(contentsOf: paths.compactMap { path in
+                let before = path.activeCustomers[month - 1]
+                return before > 0 ? Double(path.activeCustomers[month]) / Double(before) : nil
+            })
         }
     }
 

@@ -54,6 +54,10 @@ import Testing
         scaled.add(sum([1e20, 3, 0.25]), times: -2)
         scaled.merge(sum([2e20, 6]))
         #expect(scaled.value == -0.5)
+        // A negative sum times a factor: −(2e6 + 0.25)·(−4e6) = 8e12 + 1e6.
+        var negative = ExactSum()
+        negative.add(sum([-2e6, -0.25]), times: -4e6)
+        #expect(negative.value == 8e12 + 1e6)
     }
 
     @Test func encodingRoundTripsTheCanonicalState() throws {

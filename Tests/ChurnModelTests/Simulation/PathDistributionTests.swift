@@ -5,8 +5,7 @@ import Testing
 @Suite struct PathDistributionTests {
     /// Mean and standard error against the two-pass formula Σ(x − x̄)² / (n − 1) / n.
     @Test func momentsMatchTheTwoPassFormula() throws {
-        var stream = RandomStream(seed: 21, stream: 0)
-        let values = (0..<5_000).map { _ in stream.normal(mean: 300, standardDeviation: 40) }
+        let values = normalSample(seed: 21, stream: 0, count: 5_000, mean: 300, standardDeviation: 40)
         var moments = PathMoments()
         values.forEach { moments.add($0) }
         let exact = PathStatistics.estimate(values)
@@ -24,9 +23,11 @@ import Testing
         // Var of {0, …, 7}/8: 42/7/64 = 0.09375; SE = √(0.09375 / 8).
         let se = try #require(moments.estimate.standardError)
         #expect(abs(se - (0.09375 / 8).squareRoot()) <= 1e-15)
-        var constant = PathMoments()
-        for _ in 0..<10 { constant.add(0.75) }
-        #expect(constant.estimate.standardError == 0)
+        for value in [0.75, -1_999_520.0] {
+            var constant = PathMoments()
+            for _ in 0..<10 { constant.add(value) }
+            #expect(constant.estimate.standardError == 0, "\(value)")
+        }
     }
 
     /// Type-7 percentiles from the sketch within its relative accuracy of the exact ones, the
@@ -36,9 +37,9 @@ import Testing
         let values = (0..<4_001).map { _ in 1.4e8 * Double.exp(0.02 * stream.normal(mean: 0, standardDeviation: 1)) }
         var whole = PathDistribution(resolution: PathDistribution.currency)
         var left = whole, right = whole
-        values.forEach { whole.add($0) }
-        values[..<999].forEach { left.add($0) }
-        values[999...].forEach { right.add($0) }
+        whole.add(contentsOf: values)
+        left.add(contentsOf: Array(values[..<999]))
+        right.add(contentsOf: Array(values[999...]))
         right.merge(left)
         #expect(right == whole)
         let sorted = values.sorted()
@@ -52,7 +53,7 @@ import Testing
     /// Shares resolve to 2⁻²⁰: a survival share of 0.7312 is not counted as zero.
     @Test func ratiosKeepTheirResolution() {
         var shares = PathDistribution(resolution: PathDistribution.ratio)
-        for value in [0.7312, 0.7301, 0.7335, 0.7299, 0.7320] { shares.add(value) }
+        shares.add(contentsOf: [0.7312, 0.7301, 0.7335, 0.7299, 0.7320])
         #expect(abs(shares.quantile(0.5) - 0.7312) <= 1e-4 * 0.7312)
         #expect(shares.histogram.map { $0.shares.reduce(0, +) } == 1)
     }

@@ -6,10 +6,8 @@ import Testing
     /// Mean and standard error against the two-pass formula Σ(x − x̄)² / (n − 1) / n.
     @Test func momentsMatchTheTwoPassFormula() throws {
         let values = normalSample(seed: 21, stream: 0, count: 5_000, mean: 300, standardDeviation: 40)
-        var moments = PathMoments()
-        values.forEach { moments.add($0) }
+        let estimate = values.reduce(into: PathMoments()) { $0.add($1) }.estimate
         let exact = PathStatistics.estimate(values)
-        let estimate = moments.estimate
         #expect(abs(estimate.mean - exact.mean) <= 1e-13 * abs(exact.mean))
         let se = try #require(estimate.standardError), exactSE = try #require(exact.standardError)
         #expect(abs(se - exactSE) <= 1e-12 * exactSE)

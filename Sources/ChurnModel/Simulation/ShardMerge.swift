@@ -76,7 +76,8 @@ public enum ShardMerge {
         var scopes = loaded[0].1.scopes
         var distributions = loaded[0].1.distributions
         for (file, part) in loaded.dropFirst() {
-            guard part.scopes.count == scopes.count, part.distributions.count == distributions.count else {
+            guard part.scopes.count == scopes.count, part.distributions.count == distributions.count,
+                  part.scopes.allSatisfy({ $0.paths == part.pathCount }) else {
                 throw ShardMergeError.mismatch(file: file, field: "segments")
             }
             for index in scopes.indices { scopes[index].merge(part.scopes[index]) }

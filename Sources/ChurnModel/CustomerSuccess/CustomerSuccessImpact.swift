@@ -71,9 +71,11 @@ public struct CustomerSuccessSegment: Codable, Sendable, Equatable {
 
 extension CustomerSuccessImpact {
     /// Compares `withCS` (the plan with the CS hazard ratios) to `withoutCS` (all ratios 1);
-    /// both must cover the same paths of the same scenario and seed.
+    /// both must cover the same paths of the same scenario and seed, with path totals kept.
     init(customerSuccess cs: CustomerSuccess, withCS: SimulationOutcome, withoutCS: SimulationOutcome) {
         precondition(withCS.paths == withoutCS.paths, "both runs must cover the same paths")
+        precondition(withCS.segmentTotals.count == withCS.paths.count && withoutCS.segmentTotals.count == withoutCS.paths.count,
+                     "both runs must keep their path totals")
         let plan = withCS.plan
         let horizon = plan.horizonMonths
         let ratios = cs.pointHazardRatios()

@@ -72,7 +72,7 @@ public struct StaffingSweep: Sendable, Equatable {
                 var tried = cs.coverage
                 tried[index] = coverage
                 let plan = try SimulationPlan(scenario: scenario, paths: paths, hazardRatios: cs.hazardRatios(coverage: tried))
-                let totals = PortfolioSimulator(plan: plan).run(threads: threads).segmentTotals.map { $0[index] }
+                let totals = PortfolioSimulator(plan: plan).run(threads: threads, keepingPathTotals: true).segmentTotals.map { $0[index] }
                 let cost = coverage.costNetPresentValue(
                     customers: segment.customers, csmCostAnnual: cs.csmCostAnnual, months: scenario.horizonMonths,
                     discount: plan.discount)

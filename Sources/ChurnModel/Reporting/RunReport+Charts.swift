@@ -35,7 +35,7 @@ extension RunReport {
             name: "arr-fan-portfolio", title: title, kind: .fan, xAxis: months,
             yAxis: ReportChartAxis(title: "ARR", unit: .currency),
             series: fanSeries(summary.portfolio, colorIndex: 0, withMean: true),
-            note: "Shaded: 5th to 95th percentile across \(summary.run.paths) simulated paths; solid: median; dashed black: mean.")
+            note: "Shaded: 5th to 95th percentile across \(summary.run.paths) simulated paths (each within 0.01%); solid: median; dashed black: mean.")
     }
 
     private static func segmentFan(_ summary: RunSummary) -> ReportChart {
@@ -50,7 +50,7 @@ extension RunReport {
             name: "arr-fan-segments", title: title, kind: .fan, xAxis: months,
             yAxis: ReportChartAxis(title: "ARR", unit: .currency),
             series: summary.segments.enumerated().flatMap { fanSeries($1, colorIndex: $0 + 1, withMean: false) },
-            note: "Per segment: median ARR with the 5th–95th percentile band across paths.")
+            note: "Per segment: median ARR with the 5th–95th percentile band across paths (percentiles within 0.01%).")
     }
 
     private static func paybackHistogram(_ summary: RunSummary) -> ReportChart {

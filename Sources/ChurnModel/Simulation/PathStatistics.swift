@@ -1,4 +1,5 @@
-/// Statistics over per-path values, formed in path order so results are reproducible.
+/// Statistics over kept per-path values (path-by-path comparisons), formed in path order so
+/// results are reproducible.
 enum PathStatistics {
     /// Mean and standard error (sample standard deviation / √n; nil for n < 2).
     static func estimate(_ values: [Double]) -> Estimate {
@@ -16,14 +17,5 @@ enum PathStatistics {
         let lower = Int(position.rounded(.down))
         let upper = min(lower + 1, values.count - 1)
         return values[lower] + (position - Double(lower)) * (values[upper] - values[lower])
-    }
-
-    /// Mean, P5, P50 and P95 of per-path amounts.
-    static func pathAmount(_ values: [Double]) -> PathAmountSummary {
-        let sorted = values.sorted()
-        let estimate = estimate(values)
-        return PathAmountSummary(
-            mean: estimate.mean, standardError: estimate.standardError, p5: quantile(sorted: sorted, 0.05), p50: quantile(sorted: sorted, 0.5),
-            p95: quantile(sorted: sorted, 0.95))
     }
 }

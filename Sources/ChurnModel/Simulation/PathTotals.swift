@@ -1,7 +1,7 @@
 /// What one Monte Carlo path contributes for one scope (a segment or the whole portfolio).
 ///
-/// Kept per path so that across-path quantiles are exact and every floating-point sum is
-/// formed in path order, whatever the number of threads.
+/// Folded into a ``ScopeAccumulator`` as soon as the path is done; kept per path only when a
+/// run compares paths one by one (Customer Success with and without, staffing).
 struct PathTotals: Sendable, Codable, Equatable {
     /// Customers in the scope.
     var customers = 0

@@ -3,9 +3,10 @@ import Foundation
 /// Runs a ``SimulationPlan`` over its paths on several threads.
 ///
 /// Paths are independent (each customer has its own random stream) and handed to whichever
-/// thread is free; per-path totals are stored by path index and summed in path order, and
-/// per-customer distributions are integer counts: the results are bit-identical for any
-/// thread count.
+/// thread is free. Each worker folds its paths into ``ScopeAccumulator``s (exact sums,
+/// integer sketch counts, exact extremes) and per-customer integer distributions, which merge
+/// exactly in any order: the results are bit-identical for any thread count, and memory does
+/// not grow with the number of paths.
 public struct PortfolioSimulator: Sendable {
     /// The plan to run.
     public let plan: SimulationPlan
@@ -14,41 +15,86 @@ public struct PortfolioSimulator: Sendable {
     public init(plan: SimulationPlan) { self.plan = plan }
 
     /// Simulates every path.
-    /// - Parameter threads: worker threads (≥ 1); defaults to the active processor count.
-    /// - Returns: the raw per-path totals and per-customer distributions.
+    /// - Parameters:
+    ///   - threads: worker threads (≥ 1); defaults to the active processor count.
+    ///   - keepingPathTotals: also keep every path's totals, for comparisons path by path
+    ///     (Customer Success with and without, staffing); memory then grows with paths.
+    /// - Returns: the accumulated scopes and per-customer distributions.
     /// - Complexity: O(paths × (customers + horizon × segments)).
-    public func run(threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> SimulationOutcome {
-        run(paths: 0..<plan.paths, threads: threads)
+    public func run(
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount, keepingPathTotals: Bool = false
+    ) -> SimulationOutcome {
+        run(paths: 0..<plan.paths, threads: threads, keepingPathTotals: keepingPathTotals)
     }
 
     /// Simulates the paths in `range` only (one shard, or one batch, of a run).
     /// - Parameters:
     ///   - range: the paths to simulate.
     ///   - threads: worker threads.
+    ///   - keepingPathTotals: also keep every path's totals (see ``run(threads:keepingPathTotals:)``).
     ///   - progress: called with the number of paths finished so far (from worker threads).
-    /// - Returns: totals for those paths, in path order, and their customer distributions.
+    /// - Returns: the accumulated scopes of those paths and their customer distributions.
     public func run(
-        paths range: Range<Int>, threads: Int, progress: (@Sendable (Int) -> Void)? = nil
+        paths range: Range<Int>, threads: Int, keepingPathTotals: Bool = false, progress: (@Sendable (Int) -> Void)? = nil
     ) -> SimulationOutcome {
         let workers = max(1, min(threads, range.count))
-        let collector = WorkCollector(paths: range, progress: progress)
-        let simulator = PathSimulator(plan: plan)
         let plan = self.plan
+        let collector = WorkCollector(paths: range, keepingPathTotals: keepingPathTotals, progress: progress)
+        let simulator = PathSimulator(plan: plan)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            var distributions = Array(
-                repeating: CustomerDistributions(horizonMonths: plan.horizonMonths), count: plan.segments.count)
-            var results: [(Int, [PathTotals])] = []
+            var work = WorkerResult(plan: plan)
             while let path = collector.nextPath() {
-                results.append((path, simulator.simulate(path: path, distributions: &distributions)))
+                let totals = simulator.simulate(path: path, distributions: &work.distributions)
+                work.add(totals, horizonMonths: plan.horizonMonths)
+                if keepingPathTotals { work.pathTotals.append((path, totals)) }
             }
-            collector.store(results, distributions)
+            work.flush()
+            collector.store(work)
         }
         return collector.outcome(plan: plan)
     }
 }
 
-/// Hands out paths one at a time and gathers worker output, both under a lock; integer
-/// distributions merge in any order exactly.
+/// What one worker gathers from the paths it simulated.
+private struct WorkerResult {
+    /// Paths whose totals are folded into the accumulators together.
+    static let batchSize = 32
+
+    /// Accumulators of each segment, then of the portfolio.
+    var scopes: [ScopeAccumulator]
+    var distributions: [CustomerDistributions]
+    var pathTotals: [(Int, [PathTotals])] = []
+    /// Totals of each scope on the paths not yet folded in.
+    private var pending: [[PathTotals]]
+
+    init(plan: SimulationPlan) {
+        scopes = SimulationOutcome.emptyScopes(plan: plan)
+        distributions = Array(repeating: CustomerDistributions(horizonMonths: plan.horizonMonths), count: plan.segments.count)
+        pending = Array(repeating: [], count: scopes.count)
+    }
+
+    /// Adds one path's segment totals, and their sum (in segment order) to the portfolio.
+    mutating func add(_ totals: [PathTotals], horizonMonths: Int) {
+        var portfolio = PathTotals(horizonMonths: horizonMonths, checkpoints: SimulationPlan.survivalCheckpoints.count)
+        for (index, segment) in totals.enumerated() {
+            pending[index].append(segment)
+            portfolio.add(segment)
+        }
+        pending[totals.count].append(portfolio)
+        if pending[totals.count].count >= Self.batchSize { flush() }
+    }
+
+    /// Folds the pending paths into the accumulators.
+    mutating func flush() {
+        for index in scopes.indices {
+            scopes[index].add(pending[index])
+            pending[index].removeAll(keepingCapacity: true)
+        }
+    }
+}
+
+/// Hands out paths one at a time and merges worker output, both under a lock; every
+/// accumulator merges exactly in any order.
 ///
 /// Handing out paths on demand (rather than a fixed stride per worker) keeps every thread
 /// busy when the machine gives one of them less time; which thread simulates a path never
@@ -56,15 +102,15 @@ public struct PortfolioSimulator: Sendable {
 private final class WorkCollector: @unchecked Sendable {
     private let lock = NSLock()
     private let range: Range<Int>
+    private var merged: WorkerResult?
     private var totals: [[PathTotals]?]
-    private var distributions: [CustomerDistributions]?
     private var pathsHandedOut = 0
     private let progress: (@Sendable (Int) -> Void)?
 
-    init(paths range: Range<Int>, progress: (@Sendable (Int) -> Void)?) {
+    init(paths range: Range<Int>, keepingPathTotals: Bool, progress: (@Sendable (Int) -> Void)?) {
         self.range = range
         self.progress = progress
-        totals = Array(repeating: nil, count: range.count)
+        totals = Array(repeating: nil, count: keepingPathTotals ? range.count : 0)
     }
 
     /// The next path nobody has simulated yet, or nil when all are taken; reports the
@@ -73,28 +119,29 @@ private final class WorkCollector: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         progress?(pathsHandedOut)
-        guard pathsHandedOut < totals.count else { return nil }
+        guard pathsHandedOut < range.count else { return nil }
         pathsHandedOut += 1
         return range.lowerBound + pathsHandedOut - 1
     }
 
-    func store(_ results: [(Int, [PathTotals])], _ workerDistributions: [CustomerDistributions]) {
+    func store(_ work: WorkerResult) {
         lock.lock()
         defer { lock.unlock() }
-        for (path, pathTotals) in results { totals[path - range.lowerBound] = pathTotals }
-        if var merged = distributions {
-            for index in merged.indices { merged[index].merge(workerDistributions[index]) }
-            distributions = merged
-        } else {
-            distributions = workerDistributions
+        for (path, pathTotals) in work.pathTotals { totals[path - range.lowerBound] = pathTotals }
+        guard var result = merged else {
+            merged = work
+            return
         }
+        for index in result.scopes.indices { result.scopes[index].merge(work.scopes[index]) }
+        for index in result.distributions.indices { result.distributions[index].merge(work.distributions[index]) }
+        merged = result
     }
 
     func outcome(plan: SimulationPlan) -> SimulationOutcome {
-        SimulationOutcome(
-            plan: plan, paths: range, segmentTotals: totals.map { $0 ?? [] },
-            distributions: distributions
-                ?? Array(repeating: CustomerDistributions(horizonMonths: plan.horizonMonths), count: plan.segments.count))
+        let result = merged ?? WorkerResult(plan: plan)
+        return SimulationOutcome(
+            plan: plan, paths: range, scopes: result.scopes, distributions: result.distributions,
+            segmentTotals: totals.map { $0 ?? [] })
     }
 }
 
@@ -104,28 +151,45 @@ public struct SimulationOutcome: Sendable {
     public let plan: SimulationPlan
     /// The paths simulated (all of `0 ..< plan.paths`, or one shard's range).
     public let paths: Range<Int>
-    /// `segmentTotals[path − paths.lowerBound][segment]`.
-    let segmentTotals: [[PathTotals]]
+    /// Accumulated paths of each segment, then of the portfolio.
+    let scopes: [ScopeAccumulator]
     /// Per-segment customer distributions over all paths.
     let distributions: [CustomerDistributions]
+    /// `segmentTotals[path − paths.lowerBound][segment]` when the run kept path totals; else empty.
+    let segmentTotals: [[PathTotals]]
+
+    /// Empty accumulators for each segment of `plan`, then for the portfolio.
+    static func emptyScopes(plan: SimulationPlan) -> [ScopeAccumulator] {
+        let checkpoints = SimulationPlan.survivalCheckpoints.count
+        let segments = plan.segments.map {
+            ScopeAccumulator(
+                customers: $0.segment.customers, horizonMonths: plan.horizonMonths, checkpoints: checkpoints,
+                termMonths: $0.segment.contractTermMonths)
+        }
+        let portfolio = ScopeAccumulator(
+            customers: plan.segments.reduce(0) { $0 + $1.segment.customers }, horizonMonths: plan.horizonMonths,
+            checkpoints: checkpoints, termMonths: nil)
+        return segments + [portfolio]
+    }
 }
 
 extension SimulationOutcome {
     /// This outcome followed by `next`, whose paths must start where these end.
     func appending(_ next: SimulationOutcome) -> SimulationOutcome {
         precondition(next.paths.lowerBound == paths.upperBound, "outcomes must be consecutive")
+        var scopes = self.scopes
+        for index in scopes.indices { scopes[index].merge(next.scopes[index]) }
         var distributions = self.distributions
         for index in distributions.indices { distributions[index].merge(next.distributions[index]) }
         return SimulationOutcome(
-            plan: plan, paths: paths.lowerBound..<next.paths.upperBound, segmentTotals: segmentTotals + next.segmentTotals,
-            distributions: distributions)
+            plan: plan, paths: paths.lowerBound..<next.paths.upperBound, scopes: scopes, distributions: distributions,
+            segmentTotals: segmentTotals + next.segmentTotals)
     }
 
     /// Relative standard error of the portfolio NPV over the paths so far (nil below 2 paths
     /// or with a zero mean).
     var portfolioRelativeStandardError: Double? {
-        let values = segmentTotals.map { $0.reduce(0) { $0 + $1.netPresentValue + $1.newBusinessValue } }
-        let estimate = PathStatistics.estimate(values)
+        let estimate = scopes[plan.segments.count].netPresentValue.moments.estimate
         guard let se = estimate.standardError, estimate.mean != 0 else { return nil }
         return se / abs(estimate.mean)
     }

@@ -30,7 +30,14 @@ struct QuantileSketch: Sendable, Equatable, Codable {
 
     /// Adds one value.
     mutating func add(_ value: Double) {
-        add(contentsOf: [value])
+        let magnitude = abs(value)
+        count += 1
+        guard magnitude >= 1 else { zeroCount += 1; return }
+        if value > 0 {
+            positive.increment(Self.bucketIndex(magnitude))
+        } else {
+            negative.increment(Self.bucketIndex(magnitude))
+        }
     }
 
     /// Adds the values; the same sketch as adding them one by one in any order.
@@ -73,7 +80,13 @@ struct QuantileSketch: Sendable, Equatable, Codable {
     /// The q-quantile (0 ≤ q ≤ 1) by the lower rank ⌊q·(n−1)⌋, or nil when empty.
     func quantile(_ q: Double) -> Double? {
         guard count > 0 else { return nil }
-        var rank = Int((q * Double(count - 1)).rounded(.down))
+        return value(atRank: Int((q * Double(count - 1)).rounded(.down)))
+    }
+
+    /// The value of 0-based rank `rank` in ascending order (within the relative accuracy),
+    /// or nil when the rank is not below ``count``.
+    func value(atRank rank: Int) -> Double? {
+        var rank = rank
         for (index, bucketCount) in negative.descending() {
             if rank < bucketCount { return -Self.representative(index) }
             rank -= bucketCount
@@ -85,6 +98,13 @@ struct QuantileSketch: Sendable, Equatable, Codable {
             rank -= bucketCount
         }
         return nil
+    }
+
+    /// Every non-empty bucket as (representative value, count), in ascending order of value.
+    func buckets() -> [(value: Double, count: Int)] {
+        let negatives = negative.descending().map { (value: -Self.representative($0.0), count: $0.1) }
+        let positives = positive.ascending().map { (value: Self.representative($0.0), count: $0.1) }
+        return negatives + (zeroCount > 0 ? [(value: 0, count: zeroCount)] : []) + positives
     }
 
     /// Bucket ⌈multiplier · L(magnitude)⌉ of a finite magnitude ≥ 1.

@@ -60,50 +60,36 @@ public struct YearlyAmount: Codable, Sendable, Equatable {
 }
 
 extension UnitEconomicsSummary {
-    /// LTV and LTV:CAC from per-path totals; ARR at risk from the ARR distribution by month.
-    init(totals: [PathTotals], arrByMonth: [MonthlyAmount]) {
-        let customers = Double(totals.first?.customers ?? 0)
-        let ltv = customers == 0 ? nil : PathStatistics.estimate(
-            totals.map { ($0.netPresentValue + $0.acquisitionCost) / customers })
-        let cac = customers == 0 ? nil : totals.reduce(0) { $0 + $1.acquisitionCost } / (customers * Double(totals.count))
+    /// LTV and LTV:CAC from the accumulated paths; ARR at risk from the ARR distribution by month.
+    init(accumulator: ScopeAccumulator, arrByMonth: [MonthlyAmount]) {
+        let customers = Double(accumulator.customers)
+        let ltv = customers == 0 ? nil : accumulator.lifetimeValue.estimate
+        let cac = customers == 0 ? nil : accumulator.acquisitionCost.value / (customers * Double(accumulator.paths))
         lifetimeValue = ltv
         acquisitionCost = cac
         if let cac, cac > 0, let ltv { lifetimeValueToAcquisitionCost = ltv.mean / cac } else { lifetimeValueToAcquisitionCost = nil }
         arrAtRisk12Months = arrByMonth.count > 12 ? arrByMonth[12].value.mean - arrByMonth[12].value.p5 : nil
-        newCustomers = PathStatistics.estimate(totals.map { Double($0.newCustomers) })
-        newBusinessValue = PathStatistics.estimate(totals.map(\.newBusinessValue))
+        newCustomers = accumulator.newCustomers.estimate
+        newBusinessValue = accumulator.newBusinessValue.estimate
     }
 }
 
 extension RetentionSummary {
-    /// Survival curve and NRR/GRR per year from per-path totals (ratios formed per path).
-    init(totals: [PathTotals], horizonMonths: Int, termMonths: Int?) {
-        let customers = Double(totals.first?.customers ?? 0)
-        survivalByMonth = customers == 0 ? [] : (0...horizonMonths).map { month in
-            MonthlyAmount(
-                month: month, value: PathStatistics.pathAmount(totals.map { Double($0.activeCustomers[month]) / customers }))
+    /// Survival curve, NRR/GRR per year and renewal probabilities from the accumulated paths
+    /// (ratios formed per path).
+    init(accumulator: ScopeAccumulator) {
+        survivalByMonth = accumulator.activeShare.enumerated().compactMap { month, distribution in
+            distribution.summary.map { MonthlyAmount(month: month, value: $0) }
         }
-        let years = horizonMonths / 12
-        func ratios(_ numerator: (PathTotals, Int) -> Double) -> [YearlyAmount] {
-            (0..<years).compactMap { y in
-                let values = totals.compactMap { path -> Double? in
-                    let base = path.cohortRevenue[12 * y]
-                    return base > 0 ? numerator(path, y) / base : nil
-                }
-                return values.isEmpty ? nil : YearlyAmount(year: y + 1, value: PathStatistics.pathAmount(values))
+        func yearly(_ distributions: [PathDistribution]) -> [YearlyAmount] {
+            distributions.enumerated().compactMap { year, distribution in
+                distribution.summary.map { YearlyAmount(year: year + 1, value: $0) }
             }
         }
-        netRevenueRetention = ratios { path, y in path.cohortRevenue[12 * (y + 1)] }
-        grossRevenueRetention = ratios { path, y in path.cappedRevenue[y] }
-        renewalProbability = termMonths.map { term in
-            stride(from: term, through: horizonMonths, by: term).enumerated().compactMap { index, month in
-                let values = totals.compactMap { path -> Double? in
-                    let before = path.activeCustomers[month - 1]
-                    return before > 0 ? Double(path.activeCustomers[month]) / Double(before) : nil
-                }
-                return values.isEmpty ? nil
-                    : RenewalPoint(renewal: index + 1, month: month, value: PathStatistics.pathAmount(values))
-            }
-        } ?? []
+        netRevenueRetention = yearly(accumulator.netRevenueRetention)
+        grossRevenueRetention = yearly(accumulator.grossRevenueRetention)
+        renewalProbability = zip(accumulator.renewalMonths, accumulator.renewal).enumerated().compactMap { index, pair in
+            pair.1.summary.map { RenewalPoint(renewal: index + 1, month: pair.0, value: $0) }
+        }
     }
 }

@@ -3,79 +3,52 @@ extension RunSummary {
     /// per-customer distributions, per segment and for the portfolio.
     public init(outcome: SimulationOutcome) {
         let plan = outcome.plan
-        let segmentCount = plan.segments.count
-        var portfolioTotals: [PathTotals] = []
-        portfolioTotals.reserveCapacity(plan.paths)
-        for pathTotals in outcome.segmentTotals {
-            var sum = PathTotals(horizonMonths: plan.horizonMonths, checkpoints: SimulationPlan.survivalCheckpoints.count)
-            for totals in pathTotals { sum.add(totals) }
-            portfolioTotals.append(sum)
-        }
         var portfolioDistributions = CustomerDistributions(horizonMonths: plan.horizonMonths)
         for distributions in outcome.distributions { portfolioDistributions.merge(distributions) }
 
         self.run = RunInfo(
-            scenario: plan.scenario.name, paths: outcome.segmentTotals.count, seed: plan.seed, horizonMonths: plan.horizonMonths,
+            scenario: plan.scenario.name, paths: outcome.paths.count, seed: plan.seed, horizonMonths: plan.horizonMonths,
             discountRateAnnual: plan.discount.annualRate, churnsimVersion: ChurnSimVersion.current)
-        self.segments = (0..<segmentCount).map { index in
+        self.segments = plan.segments.indices.map { index in
             ScopeSummary(
-                name: plan.segments[index].segment.name,
-                totals: outcome.segmentTotals.map { $0[index] },
-                distributions: outcome.distributions[index], horizonMonths: plan.horizonMonths,
-                termMonths: plan.segments[index].segment.contractTermMonths)
+                name: plan.segments[index].segment.name, accumulator: outcome.scopes[index],
+                distributions: outcome.distributions[index], horizonMonths: plan.horizonMonths)
         }
         self.portfolio = ScopeSummary(
-            name: "Portfolio", totals: portfolioTotals, distributions: portfolioDistributions,
-            horizonMonths: plan.horizonMonths, termMonths: nil)
+            name: "Portfolio", accumulator: outcome.scopes[plan.segments.count], distributions: portfolioDistributions,
+            horizonMonths: plan.horizonMonths)
     }
 }
 
 extension ScopeSummary {
-    /// Summarises one scope from its per-path totals and per-customer distributions.
-    /// `termMonths` (the contract term, nil for the portfolio) sets the renewal points.
-    init(name: String, totals: [PathTotals], distributions: CustomerDistributions, horizonMonths: Int, termMonths: Int?) {
-        let customers = totals.first?.customers ?? 0
-        let perCustomer = { (value: (PathTotals) -> Double) -> Estimate? in
-            customers == 0 ? nil : PathStatistics.estimate(totals.map { value($0) / Double(customers) })
-        }
+    /// Summarises one scope from its accumulated paths and per-customer distributions.
+    init(name: String, accumulator: ScopeAccumulator, distributions: CustomerDistributions, horizonMonths: Int) {
+        let zero = Estimate(mean: 0, standardError: nil)
+        let hasCustomers = accumulator.customers > 0
         self.name = name
-        self.customers = customers
-        self.survival = SimulationPlan.survivalCheckpoints.enumerated().compactMap { index, month in
-            perCustomer { Double($0.survivors[index]) }.map { SurvivalPoint(month: month, probability: $0) }
+        self.customers = accumulator.customers
+        self.survival = zip(SimulationPlan.survivalCheckpoints, accumulator.survival).map { month, moments in
+            SurvivalPoint(month: month, probability: moments.estimate)
         }
-        let lifetime = perCustomer(\.lifetimeMonths)
-        self.expectedLifetimeMonths = lifetime.flatMap { $0.mean.isFinite ? $0 : nil }
-        self.restrictedMeanLifetimeMonths = perCustomer(\.restrictedLifetimeMonths) ?? Estimate(mean: 0, standardError: nil)
+        let lifetime = accumulator.lifetime.estimate
+        self.expectedLifetimeMonths = hasCustomers && lifetime.mean.isFinite ? lifetime : nil
+        self.restrictedMeanLifetimeMonths = hasCustomers ? accumulator.restrictedLifetime.estimate : zero
         self.cacPaybackMonth = PaybackSummary(distributions)
-        let profit = perCustomer(\.netPresentValue) ?? Estimate(mean: 0, standardError: nil)
+        let profit = hasCustomers ? accumulator.profit.estimate : zero
         self.profitPerCustomer = AmountSummary(
             mean: profit.mean, standardError: profit.standardError,
             p10: distributions.profit.quantile(0.1) ?? 0, p50: distributions.profit.quantile(0.5) ?? 0,
             p90: distributions.profit.quantile(0.9) ?? 0)
-        let scopeValues = totals.map { $0.netPresentValue + $0.newBusinessValue }
-        self.netPresentValue = PathStatistics.pathAmount(scopeValues)
-        self.annualRecurringRevenueByMonth = (0...horizonMonths).map { month in
-            MonthlyAmount(month: month, value: PathStatistics.pathAmount(totals.map { $0.annualRecurringRevenue[month] }))
+        self.netPresentValue = accumulator.netPresentValue.summary ?? PathAmountSummary(mean: 0, standardError: nil, p5: 0, p50: 0, p95: 0)
+        self.annualRecurringRevenueByMonth = accumulator.annualRecurringRevenue.enumerated().compactMap { month, distribution in
+            distribution.summary.map { MonthlyAmount(month: month, value: $0) }
         }
         let paid = distributions.paybackCounts.reduce(distributions.neverPaidBack, +)
         self.cacPaybackHistogram = ShareHistogram(
             lowerBound: 0, binWidth: 1, shares: distributions.paybackCounts.map { Double($0) / Double(max(paid, 1)) })
-        self.netPresentValueHistogram = ShareHistogram(values: scopeValues)
-        self.unitEconomics = UnitEconomicsSummary(totals: totals, arrByMonth: annualRecurringRevenueByMonth)
-        self.retention = RetentionSummary(totals: totals, horizonMonths: horizonMonths, termMonths: termMonths)
-    }
-}
-
-extension ShareHistogram {
-    /// About 20 bins of a nice width (1, 2 or 5 × 10ⁿ) covering `values`; nil without values.
-    init?(values: [Double]) {
-        let finite = values.filter(\.isFinite)
-        guard let low = finite.min(), let high = finite.max() else { return nil }
-        let width = ChartTicks.niceNumber(Swift.max(high - low, Swift.max(abs(high), 1) * 1e-6) / 20, round: true)
-        let lower = (low / width).rounded(.down) * width
-        var counts = Array(repeating: 0, count: Swift.max(1, Int(((high - lower) / width).rounded(.down)) + 1))
-        for value in finite { counts[Swift.min(counts.count - 1, Int((value - lower) / width))] += 1 }
-        self.init(lowerBound: lower, binWidth: width, shares: counts.map { Double($0) / Double(finite.count) })
+        self.netPresentValueHistogram = accumulator.netPresentValue.histogram
+        self.unitEconomics = UnitEconomicsSummary(accumulator: accumulator, arrByMonth: annualRecurringRevenueByMonth)
+        self.retention = RetentionSummary(accumulator: accumulator)
     }
 }
 

@@ -41,12 +41,12 @@ public struct ScenarioRun: Sendable {
         let (scenario, _, warnings) = try loadScenario()
         let ratios = scenario.customerSuccess?.hazardRatios()
         let plan = try SimulationPlan(scenario: scenario, paths: paths, seed: seed, hazardRatios: ratios)
-        let outcome = simulate(plan)
+        let outcome = simulate(plan, keepingPathTotals: scenario.customerSuccess != nil)
         var summary = RunSummary(outcome: outcome)
         if let customerSuccess = scenario.customerSuccess {
             // The counterfactual without CS, on the same paths and so the same random numbers.
             let baseline = try SimulationPlan(scenario: scenario, paths: paths, seed: seed)
-            let withoutCS = PortfolioSimulator(plan: baseline).run(paths: outcome.paths, threads: threads)
+            let withoutCS = PortfolioSimulator(plan: baseline).run(paths: outcome.paths, threads: threads, keepingPathTotals: true)
             summary.customerSuccess = CustomerSuccessImpact(
                 customerSuccess: customerSuccess, withCS: outcome, withoutCS: withoutCS)
         }
@@ -67,7 +67,7 @@ public struct ScenarioRun: Sendable {
         let partial = PartialRun(
             scenarioFile: scenarioFile, scenarioText: text, paths: plan.paths, seed: plan.seed,
             churnsimVersion: ChurnSimVersion.current, shardIndex: shard.index, shardCount: shard.count,
-            firstPath: range.lowerBound, segmentTotals: outcome.segmentTotals, distributions: outcome.distributions)
+            firstPath: range.lowerBound, pathCount: range.count, scopes: outcome.scopes, distributions: outcome.distributions)
         let name = "\(Self.slug(scenario.name))-shard-\(shard.index)-of-\(shard.count)"
         let directory = URL(fileURLWithPath: outputDirectory ?? "Reports/\(name)")
         try ReportDirectory.write([("partial.json", try PartialRun.encoder().encode(partial))], to: directory)
@@ -76,21 +76,23 @@ public struct ScenarioRun: Sendable {
 
     /// All paths, or batches of 100 until the target relative standard error is met. The
     /// stopping point depends only on the numbers, so it is the same for any thread count.
-    private func simulate(_ plan: SimulationPlan) -> SimulationOutcome {
+    /// `keepingPathTotals` keeps each path's totals for the Customer Success comparison.
+    private func simulate(_ plan: SimulationPlan, keepingPathTotals: Bool) -> SimulationOutcome {
         let simulator = PortfolioSimulator(plan: plan)
         let total = plan.paths
         let report = progress
         guard let target = targetRelativeStandardError else {
             var perPath: (@Sendable (Int) -> Void)?
             if let report { perPath = { report($0, total) } }
-            return simulator.run(paths: 0..<total, threads: threads, progress: perPath)
+            return simulator.run(paths: 0..<total, threads: threads, keepingPathTotals: keepingPathTotals, progress: perPath)
         }
         let batch = 100
-        var outcome = simulator.run(paths: 0..<min(batch, total), threads: threads)
+        var outcome = simulator.run(paths: 0..<min(batch, total), threads: threads, keepingPathTotals: keepingPathTotals)
         while outcome.paths.upperBound < total, (outcome.portfolioRelativeStandardError ?? .infinity) > target {
             let start = outcome.paths.upperBound
             report?(start, total)
-            outcome = outcome.appending(simulator.run(paths: start..<min(start + batch, total), threads: threads))
+            outcome = outcome.appending(
+                simulator.run(paths: start..<min(start + batch, total), threads: threads, keepingPathTotals: keepingPathTotals))
         }
         return outcome
     }

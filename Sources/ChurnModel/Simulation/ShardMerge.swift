@@ -8,6 +8,8 @@ public enum ShardMergeError: Error, Sendable, Equatable, CustomStringConvertible
     case mismatch(file: String, field: String)
     /// Some paths are missing or simulated twice.
     case incomplete(reason: String)
+    /// A part was written in another partial-result format (by another churnsim version).
+    case unsupportedFormat(file: String, found: Int, expected: Int)
 
     /// A message naming the file and what is wrong.
     public var description: String {
@@ -15,13 +17,15 @@ public enum ShardMergeError: Error, Sendable, Equatable, CustomStringConvertible
         case .unreadable(let file, let reason): "\(file): not a churnsim partial result: \(reason)"
         case .mismatch(let file, let field): "\(file): its \(field) differs from the first part's; parts must come from one run"
         case .incomplete(let reason): "the parts do not cover the run: \(reason)"
+        case .unsupportedFormat(let file, let found, let expected):
+            "\(file): partial-result format \(found), but this churnsim merges format \(expected) only; rerun the shards with this version"
         }
     }
 }
 
 /// The library entry point of `churnsim merge`: shard results → exactly the result and
-/// report of one unsharded run (per-path totals are concatenated in path order and integer
-/// distributions added, so every number is bit-identical).
+/// report of one unsharded run (the shards' accumulators hold exact sums and integer counts
+/// and merge into exactly the unsharded state, so every number is bit-identical).
 public enum ShardMerge {
     /// Merges the `partial.json` files (or folders holding one) and writes the report.
     /// - Parameters:
@@ -32,8 +36,18 @@ public enum ShardMerge {
         let loaded = try parts.map { part -> (String, PartialRun) in
             let isFolder = (try? URL(fileURLWithPath: part).resourceValues(forKeys: [.isDirectoryKey]).isDirectory) ?? false
             let file = isFolder ? (part as NSString).appendingPathComponent("partial.json") : part
+            let header: PartialRun.Header, data: Data
             do {
-                return (file, try PartialRun.decoder().decode(PartialRun.self, from: Data(contentsOf: URL(fileURLWithPath: file))))
+                data = try Data(contentsOf: URL(fileURLWithPath: file))
+                header = try PartialRun.decoder().decode(PartialRun.Header.self, from: data)
+            } catch {
+                throw ShardMergeError.unreadable(file: file, reason: "\(error)")
+            }
+            guard header.format == PartialRun.currentFormat else {
+                throw ShardMergeError.unsupportedFormat(file: file, found: header.format, expected: PartialRun.currentFormat)
+            }
+            do {
+                return (file, try PartialRun.decoder().decode(PartialRun.self, from: data))
             } catch {
                 throw ShardMergeError.unreadable(file: file, reason: "\(error)")
             }
@@ -52,19 +66,25 @@ public enum ShardMerge {
                 throw ShardMergeError.incomplete(
                     reason: part.firstPath < next ? "\(file) repeats paths from \(part.firstPath)" : "paths \(next)..<\(part.firstPath) are missing")
             }
-            next += part.segmentTotals.count
+            next += part.pathCount
         }
         guard next == first.paths else { throw ShardMergeError.incomplete(reason: "paths \(next)..<\(first.paths) are missing") }
 
         let check = ScenarioLoader.check(yaml: first.scenarioText, file: first.scenarioFile)
         guard let scenario = check.scenario else { throw ScenarioError.invalid(problems: check.problems) }
         let plan = try SimulationPlan(scenario: scenario, paths: first.paths, seed: first.seed)
+        var scopes = loaded[0].1.scopes
         var distributions = loaded[0].1.distributions
-        for (_, part) in loaded.dropFirst() {
+        for (file, part) in loaded.dropFirst() {
+            guard part.scopes.count == scopes.count, part.distributions.count == distributions.count,
+                  part.scopes.allSatisfy({ $0.paths == part.pathCount }) else {
+                throw ShardMergeError.mismatch(file: file, field: "segments")
+            }
+            for index in scopes.indices { scopes[index].merge(part.scopes[index]) }
             for index in distributions.indices { distributions[index].merge(part.distributions[index]) }
         }
         let outcome = SimulationOutcome(
-            plan: plan, paths: 0..<first.paths, segmentTotals: loaded.flatMap(\.1.segmentTotals), distributions: distributions)
+            plan: plan, paths: 0..<first.paths, scopes: scopes, distributions: distributions, segmentTotals: [])
         let summary = RunSummary(outcome: outcome)
         let directory = URL(fileURLWithPath: outputDirectory ?? "Reports/\(ScenarioRun.slug(scenario.name))")
         try ScenarioRun.writeReport(summary, scenario: scenario, scenarioFile: first.scenarioFile, to: directory)

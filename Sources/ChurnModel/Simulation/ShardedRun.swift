@@ -44,10 +44,15 @@ public struct ShardSpecification: Sendable, Equatable {
 /// The partial result of one shard, written as `partial.json` and combined by ``ShardMerge``.
 ///
 /// It carries the scenario text itself, so a merge needs nothing but the partial files and
-/// can check that every part ran the same scenario, seed and number of paths.
+/// can check that every part ran the same scenario, seed and number of paths. Its size does
+/// not grow with the shard's paths: it holds the shard's accumulators, not per-path totals.
 struct PartialRun: Codable {
+    /// The format this version of churnsim writes and merges: 2 holds accumulators (1 held
+    /// per-path totals).
+    static let currentFormat = 2
+
     /// Format version of this file.
-    var format = 1
+    var format = currentFormat
     /// The scenario file as given, and its full text.
     var scenarioFile: String
     var scenarioText: String
@@ -58,11 +63,17 @@ struct PartialRun: Codable {
     /// This shard.
     var shardIndex: Int
     var shardCount: Int
-    /// First path of this shard.
+    /// The shard's paths: `firstPath ..< firstPath + pathCount`.
     var firstPath: Int
-    /// Per-path totals (`segmentTotals[path − firstPath][segment]`) and distributions.
-    var segmentTotals: [[PathTotals]]
+    var pathCount: Int
+    /// Accumulated paths of each segment, then of the portfolio, and per-segment distributions.
+    var scopes: [ScopeAccumulator]
     var distributions: [CustomerDistributions]
+
+    /// Just the format field, read before the rest so that an older or newer file gets a clear error.
+    struct Header: Decodable {
+        var format: Int
+    }
 
     static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()

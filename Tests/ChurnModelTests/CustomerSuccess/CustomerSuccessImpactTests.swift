@@ -5,8 +5,8 @@ import Testing
 /// CS value with and without CS on common random numbers.
 @Suite struct CustomerSuccessImpactTests {
     func impact(_ scenario: Scenario, cs: CustomerSuccess) throws -> CustomerSuccessImpact {
-        let with = PortfolioSimulator(plan: try SimulationPlan(scenario: scenario, hazardRatios: cs.hazardRatios())).run(threads: 2)
-        let without = PortfolioSimulator(plan: try SimulationPlan(scenario: scenario)).run(threads: 2)
+        let with = PortfolioSimulator(plan: try SimulationPlan(scenario: scenario, hazardRatios: cs.hazardRatios())).run(threads: 2, keepingPathTotals: true)
+        let without = PortfolioSimulator(plan: try SimulationPlan(scenario: scenario)).run(threads: 2, keepingPathTotals: true)
         return CustomerSuccessImpact(customerSuccess: cs, withCS: with, withoutCS: without)
     }
 

@@ -63,8 +63,8 @@ import Testing
 
     static func impact(_ scenario: Scenario, threads: Int = 2) throws -> (RunSummary, CustomerSuccessImpact) {
         let cs = try #require(scenario.customerSuccess)
-        let with = PortfolioSimulator(plan: try SimulationPlan(scenario: scenario, hazardRatios: cs.hazardRatios())).run(threads: threads)
-        let without = PortfolioSimulator(plan: try SimulationPlan(scenario: scenario)).run(threads: threads)
+        let with = PortfolioSimulator(plan: try SimulationPlan(scenario: scenario, hazardRatios: cs.hazardRatios())).run(threads: threads, keepingPathTotals: true)
+        let without = PortfolioSimulator(plan: try SimulationPlan(scenario: scenario)).run(threads: threads, keepingPathTotals: true)
         return (RunSummary(outcome: with), CustomerSuccessImpact(customerSuccess: cs, withCS: with, withoutCS: without))
     }
 

@@ -4,8 +4,7 @@ import Testing
 @Suite struct QuantileSketchTests {
     /// Sketch quantiles against exact order statistics (lower rank ⌊q(n−1)⌋) of the same data.
     @Test func quantilesWithinRelativeAccuracyOfExactOrderStatistics() throws {
-        var stream = RandomStream(seed: 3, stream: 0)
-        let values = (0..<20_001).map { _ in stream.normal(mean: 2_000, standardDeviation: 5_000) }
+        let values = normalSample(seed: 3, stream: 0, count: 20_001, mean: 2_000, standardDeviation: 5_000)
         var sketch = QuantileSketch()
         values.forEach { sketch.add($0) }
         let sorted = values.sorted()
@@ -17,8 +16,7 @@ import Testing
     }
 
     @Test func mergeEqualsSequentialInsertion() {
-        var stream = RandomStream(seed: 5, stream: 1)
-        let values = (0..<5_000).map { _ in stream.normal(mean: 0, standardDeviation: 1e4) }
+        let values = normalSample(seed: 5, stream: 1, count: 5_000, mean: 0, standardDeviation: 1e4)
         var whole = QuantileSketch(), left = QuantileSketch(), right = QuantileSketch()
         values.forEach { whole.add($0) }
         values[..<1_234].forEach { left.add($0) }

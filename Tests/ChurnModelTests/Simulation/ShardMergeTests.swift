@@ -71,6 +71,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: root.path + "/x"))
     }
 
+    /// A part in another format (format 1 held per-path totals) is refused by name, and nothing is written.
+    @Test func partOfAnotherFormatIsRefused() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = root.appendingPathComponent("plan.yaml").path
+        let part = try ScenarioRun(scenarioFile: file, threads: 1, outputDirectory: root.appendingPathComponent("s").path)
+            .executeShard(try #require(ShardSpecification(index: 0, count: 1))).directory.appendingPathComponent("partial.json")
+        let text = try String(contentsOf: part, encoding: .utf8)
+        #expect(text.contains("\"format\":\(PartialRun.currentFormat)"))
+        try Data(text.replacingOccurrences(of: "\"format\":\(PartialRun.currentFormat)", with: "\"format\":1").utf8).write(to: part)
+        #expect(throws: ShardMergeError.unsupportedFormat(file: part.path, found: 1, expected: PartialRun.currentFormat)) {
+            try ShardMerge.merge(parts: [part.path], outputDirectory: root.path + "/x")
+        }
+        #expect(!FileManager.default.fileExists(atPath: root.path + "/x"))
+    }
+
     @Test func shardIndexComesFromArgumentsOrBatchSystems() {
         #expect(ShardSpecification("2/5") == ShardSpecification(index: 2, count: 5))
         #expect(ShardSpecification("5/5") == nil)

@@ -30,3 +30,9 @@ func within99(_ estimate: Estimate, of truth: Double) -> Bool {
     guard let se = estimate.standardError, se > 0 else { return false }
     return abs(estimate.mean - truth) <= z99 * se
 }
+
+/// `count` normal draws from stream `(seed, stream)`: sample data for the accumulator tests.
+func normalSample(seed: UInt64, stream: UInt64, count: Int, mean: Double, standardDeviation: Double) -> [Double] {
+    var random = RandomStream(seed: seed, stream: stream)
+    return (0..<count).map { _ in random.normal(mean: mean, standardDeviation: standardDeviation) }
+}

@@ -2,9 +2,8 @@ extension CoxDesign {
     /// The covariates centred at their weighted means and stored row by row in walk order
     /// (`x[k * p + j]` for design row k = the position of table row i in `order`), with the
     /// means. Columns whose values all lie in {−1, 0, 1} stay uncentred (mean 0), as R's
-    /// `coxph` (`nocenter = c(-1, 0, 1)`). Large tables are done in two halves at once
-    /// (columns for the means, rows for the scatter), each element computed the same way
-    /// whichever thread takes it.
+    /// `coxph` (`nocenter = c(-1, 0, 1)`). The means of a large table's columns are taken in
+    /// two halves of the columns at once, each computed the same way whichever thread takes it.
     static func centredRows(
         _ covariates: Matrix, weights: [Double]?, totalWeight: Double, order: [Int]
     ) -> (x: [Double], means: [Double]) {
@@ -25,14 +24,12 @@ extension CoxDesign {
             }
             x.withUnsafeMutableBufferPointer { x in
                 position.withUnsafeBufferPointer { position in
-                    nonisolated(unsafe) let (rows, columns, positions) = (x, storage, position)
-                    let centres = means
-                    // One contiguous write per table row, at its design position.
-                    ParallelHalves.run(n) { range in
-                        for i in range {
-                            let base = positions[i] * p
-                            for j in 0..<p { rows[base + j] = columns[j * n + i] - centres[j] }
-                        }
+                    let (rows, columns, positions, centres) = (x, storage, position, means)
+                    // One contiguous write per table row, at its design position. On one thread:
+                    // two threads writing rows at random positions share cache lines and gain nothing.
+                    for i in 0..<n {
+                        let base = positions[i] * p
+                        for j in 0..<p { rows[base + j] = columns[j * n + i] - centres[j] }
                     }
                 }
             }

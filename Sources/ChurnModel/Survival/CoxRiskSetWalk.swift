@@ -46,18 +46,34 @@ struct RiskSetSums: Sendable {
             deathCount += 1
             d0 += wr
         }
+        let p = p
         design.x.withUnsafeBufferPointer { x in
-            let base = i * p
-            for j in 0..<p { s1[j] += wr * x[base + j] }
-            if dies { for j in 0..<p { d1[j] += wr * x[base + j] } }
+            let row = UnsafeBufferPointer(rebasing: x[(i * p)..<((i + 1) * p)])
+            Self.add(wr, row, to: &s1)
+            if dies { Self.add(wr, row, to: &d1) }
             guard secondMoments else { return }
-            let scale = wr.squareRoot()
             if dies {
-                for j in 0..<p { queuedDeaths.append(scale * x[base + j]) }
+                Self.queue(row, scaledBy: wr.squareRoot(), on: &queuedDeaths)
             } else {
-                for j in 0..<p { queued.append(scale * x[base + j]) }
+                Self.queue(row, scaledBy: wr.squareRoot(), on: &queued)
                 if queued.count >= Self.queueRows * p { flushQueued() }
             }
+        }
+    }
+
+    /// sums += a·row.
+    private static func add(_ a: Double, _ row: UnsafeBufferPointer<Double>, to sums: inout [Double]) {
+        sums.withUnsafeMutableBufferPointer { sums in
+            for j in sums.indices { sums[j] += a * row[j] }
+        }
+    }
+
+    /// Appends scale·row to a queue of rows.
+    private static func queue(_ row: UnsafeBufferPointer<Double>, scaledBy scale: Double, on rows: inout [Double]) {
+        let start = rows.count
+        rows.append(contentsOf: row)
+        rows.withUnsafeMutableBufferPointer { rows in
+            for j in start..<rows.count { rows[j] *= scale }
         }
     }
 

@@ -27,12 +27,17 @@ struct BucketCounts: Sendable, Equatable, Codable {
             low = min(low, index)
             high = max(high, index)
         }
-        if UInt(bitPattern: low &- offset) >= UInt(bitPattern: counts.count) { grow(toInclude: low) }
-        if UInt(bitPattern: high &- offset) >= UInt(bitPattern: counts.count) { grow(toInclude: high) }
+        include(low)
+        include(high)
         let offset = self.offset
         counts.withUnsafeMutableBufferPointer { buffer in
             for index in indices { buffer[index - offset] += 1 }
         }
+    }
+
+    /// Makes sure the range contains `index`.
+    private mutating func include(_ index: Int) {
+        if UInt(bitPattern: index &- offset) >= UInt(bitPattern: counts.count) { grow(toInclude: index) }
     }
 
     /// Extends the range to contain `index`.
@@ -52,7 +57,28 @@ struct BucketCounts: Sendable, Equatable, Codable {
 
     /// Adds every count of `other`.
     mutating func merge(_ other: BucketCounts) {
-        for (index, count) in other.ascending() { increment(index, by: count) }
+        guard let first = other.counts.firstIndex(where: { $0 > 0 }),
+            let last = other.counts.lastIndex(where: { $0 > 0 })
+        else { return }
+        include(first + other.offset)
+        include(last + other.offset)
+        let shift = other.offset - offset
+        counts.withUnsafeMutableBufferPointer { counts in
+            for position in first...last { counts[position + shift] += other.counts[position] }
+        }
+    }
+
+    /// The bucket holding the value of 0-based `rank` when the counted values are taken in
+    /// ascending bucket order (descending with `descending`), or `nil` with `rank` less this
+    /// store's total when it holds no more than `rank` values. Scans the counts in place.
+    func bucket(holding rank: inout Int, descending: Bool = false) -> Int? {
+        let positions = descending
+            ? stride(from: counts.count - 1, through: 0, by: -1) : stride(from: 0, through: counts.count - 1, by: 1)
+        for position in positions {
+            if rank < counts[position] { return position + offset }
+            rank -= counts[position]
+        }
+        return nil
     }
 
     /// Non-empty buckets from the lowest index up.

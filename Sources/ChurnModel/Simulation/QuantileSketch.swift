@@ -87,17 +87,10 @@ struct QuantileSketch: Sendable, Equatable, Codable {
     /// or nil when the rank is not below ``count``.
     func value(atRank rank: Int) -> Double? {
         var rank = rank
-        for (index, bucketCount) in negative.descending() {
-            if rank < bucketCount { return -Self.representative(index) }
-            rank -= bucketCount
-        }
+        if let index = negative.bucket(holding: &rank, descending: true) { return -Self.representative(index) }
         if rank < zeroCount { return 0 }
         rank -= zeroCount
-        for (index, bucketCount) in positive.ascending() {
-            if rank < bucketCount { return Self.representative(index) }
-            rank -= bucketCount
-        }
-        return nil
+        return positive.bucket(holding: &rank).map(Self.representative)
     }
 
     /// Every non-empty bucket as (representative value, count), in ascending order of value.

@@ -22,7 +22,10 @@ import Testing
         values[..<1_234].forEach { left.add($0) }
         values[1_234...].forEach { right.add($0) }
         right.merge(left)
+        #expect(right == whole)
         for q in stride(from: 0.0, through: 1.0, by: 0.05) { #expect(right.quantile(q) == whole.quantile(q)) }
+        for rank in [0, 1, 2_499, 4_998, 4_999] { #expect(right.value(atRank: rank) == whole.value(atRank: rank)) }
+        #expect(whole.value(atRank: 5_000) == nil)
     }
 
     /// The guarantee behind every quantile: each value's bucket representative is within the

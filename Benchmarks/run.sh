@@ -9,7 +9,8 @@
 # Usage: Benchmarks/run.sh [--quick]
 #   --quick  Monte Carlo: 1 repetition at 20 paths; survival: 1 repetition at 10,000 rows; prints and
 #            checks agreement only, never writes RESULTS.md (well under 2 minutes after the build)
-#   (full)   Monte Carlo: 5 alternating repetitions at 1,000 paths, churnsim 1 vs 2 threads, scaling
+#   (full)   Monte Carlo: 5 alternating repetitions at 1,000 paths, churnsim 1 vs 2 threads (also 3
+#            repetitions at 10,000 paths), scaling
 #            over 4 path counts with peak memory (/usr/bin/time -v); survival: 3 alternating
 #            repetitions (1 at 10M rows), Cox at 10k/100k/1M/10M rows (lifelines up to 1M), KM at
 #            100k/1M/10M rows, Weibull at 100k/1M rows; then rewrites Benchmarks/RESULTS.md
@@ -177,6 +178,14 @@ fi
 # 3. Full mode only: scaling with the number of paths, and peak memory
 # ---------------------------------------------------------------------------------------------
 if [[ $MODE == full ]]; then
+    if ((NPROC > 1)); then
+        # The same comparison on a 10x longer run, where start-up and report writing weigh less.
+        echo "== churnsim threads: 1 vs $NPROC, $((PATHS * 10)) paths, $SCALING_REPS repetitions"
+        for ((rep = 1; rep <= SCALING_REPS; rep++)); do
+            run_churnsim churnsim-threads "$((PATHS * 10))" 1
+            run_churnsim churnsim-threads "$((PATHS * 10))" "$NPROC"
+        done
+    fi
     echo "== churnsim scaling: ${SCALING_PATHS[*]} paths, $SCALING_REPS repetitions each"
     for ((rep = 1; rep <= SCALING_REPS; rep++)); do
         for paths in "${SCALING_PATHS[@]}"; do

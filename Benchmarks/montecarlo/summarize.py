@@ -106,25 +106,27 @@ def render(args, groups, environment, churnsim, peer) -> tuple[str, bool]:
     out("")
 
     # Thread scaling of churnsim.
-    thread_keys = sorted(key for key in groups if key[0] == "churnsim-threads")
+    thread_keys = sorted((key for key in groups if key[0] == "churnsim-threads"), key=lambda k: (k[1], k[2]))
     if thread_keys:
-        base = median_wall(groups[thread_keys[0]])
-        out(f"### churnsim threads ({thread_keys[0][1]:,} paths, alternating, median)")
+        single = {key[1]: median_wall(groups[key]) for key in thread_keys if key[2] == 1}
+        counts = sorted(single)
+        out(f"### churnsim threads ({' and '.join(f'{p:,}' for p in counts)} paths, alternating, median)")
         out("")
-        out("| threads | median wall (s) | min–max (s) | median CPU % | customer-months/s | speed-up |")
-        out("|---|---|---|---|---|---|")
+        out("| threads | paths | median wall (s) | min–max (s) | median CPU % | customer-months/s | speed-up |")
+        out("|---|---|---|---|---|---|---|")
         for key in thread_keys:
             wall = median_wall(groups[key])
             cpu = statistics.median(run["cpu"] for run in groups[key])
-            out(f"| {key[2]} | {wall:.2f} | {spread(groups[key])} | {cpu:.0f} | "
-                f"{rate(customers * horizon * key[1], wall)} | {base / wall:.2f}× |")
+            out(f"| {key[2]} | {key[1]:,} | {wall:.2f} | {spread(groups[key])} | {cpu:.0f} | "
+                f"{rate(customers * horizon * key[1], wall)} | {single[key[1]] / wall:.2f}× |")
+        base_paths = counts[0]
         for key in sorted(key for key in groups if key[0] == "churnsim-processes"):
             wall = median_wall(groups[key])
             cpu = statistics.median(run["cpu"] for run in groups[key])
-            single = base * key[1] / thread_keys[0][1]  # 1-thread time for the same total paths
-            out(f"| control: {key[2]} processes × 1 thread, {key[1]:,} paths in all | {wall:.2f} | "
+            alone = single[base_paths] * key[1] / base_paths  # 1-thread time for the same total paths
+            out(f"| control: {key[2]} processes × 1 thread | {key[1]:,} in all | {wall:.2f} | "
                 f"{spread(groups[key])} | {cpu:.0f} | {rate(customers * horizon * key[1], wall)} | "
-                f"{single / wall:.2f}× |")
+                f"{alone / wall:.2f}× |")
         out("")
         out("The control row runs independent single-threaded processes side by side: its speed-up is "
             "what the machine could give at that moment, whatever churnsim's threading does. "

@@ -28,16 +28,7 @@ struct DenseRanks {
 
     /// The input positions in ascending value order; equal values keep their input order.
     func ascending() -> [Int] {
-        if let sortedPositions { return sortedPositions }
-        var starts = [Int](repeating: 0, count: distinctCount + 1)
-        for rank in ranks { starts[rank + 1] += 1 }
-        for r in 0..<distinctCount { starts[r + 1] += starts[r] }
-        var positions = [Int](repeating: 0, count: ranks.count)
-        for (position, rank) in ranks.enumerated() {
-            positions[starts[rank]] = position
-            starts[rank] += 1
-        }
-        return positions
+        sortedPositions ?? CountingSort.positions(ranks.count, buckets: distinctCount) { ranks[$0] }
     }
 
     /// Ranks through a hash table of the distinct keys, or `nil` when there are more than

@@ -91,12 +91,37 @@ public enum ValueDistribution: Sendable, Equatable {
             case .fixed(let value):
                 return value
             case .lognormal(let logMedian, let sigma):
-                return Double.exp(logMedian + sigma * RandomStream.inverseStandardNormalCDF(u))
+                return Exponential.of(logMedian + sigma * RandomStream.inverseStandardNormalCDF(u))
             case .triangular(let minimum, let mode, let maximum):
                 return Self.triangular(u, minimum: minimum, mode: mode, maximum: maximum)
             case .empirical(let values):
                 return values.quantile(u)
             }
+        }
+
+        /// The values for `uniforms`, into `values` (of the same count): exactly
+        /// ``value(fromUniform:)`` of each, with a log-normal's exponentials taken in one
+        /// branch-free loop over the batch (``Exponential/kernel(_:)``).
+        func fill(_ values: UnsafeMutableBufferPointer<Double>, fromUniforms uniforms: UnsafeBufferPointer<Double>) {
+            precondition(values.count == uniforms.count, "one value per uniform")
+            guard case .lognormal(let logMedian, let sigma) = law else {
+                for index in values.indices { values[index] = value(fromUniform: uniforms[index]) }
+                return
+            }
+            for index in values.indices {
+                values[index] = logMedian + sigma * RandomStream.inverseStandardNormalCDF(uniforms[index])
+            }
+            if Self.exponentStaysInRange(logMedian: logMedian, sigma: sigma) {
+                for index in values.indices { values[index] = Exponential.kernel(values[index]) }
+            } else {
+                for index in values.indices { values[index] = Exponential.of(values[index]) }
+            }
+        }
+
+        /// Whether log median + σ·z stays within ``Exponential/fastRange`` for every z the
+        /// inversion can return (|z| < 8.3 for uniforms in [2⁻⁵³, 1 − 2⁻⁵³]).
+        private static func exponentStaysInRange(logMedian: Double, sigma: Double) -> Bool {
+            abs(logMedian) + 8.5 * abs(sigma) <= Exponential.fastRange
         }
 
         /// ``RandomStream/triangular(minimum:mode:maximum:)`` for a given uniform, bit for bit.

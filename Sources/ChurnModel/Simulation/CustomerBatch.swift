@@ -50,9 +50,20 @@ struct CustomerBatch {
         if drawsLifetime {
             for k in 0..<count { lifetimeUniforms[k] = uniforms[k * perCustomer + position] }
         }
-        for k in 0..<count { revenue[k] = revenueLaw.value(fromUniform: revenueUniforms[k]) }
-        for k in 0..<count { acquisitionCost[k] = costLaw.value(fromUniform: costUniforms[k]) }
+        Self.fill(&revenue, law: revenueLaw, fromUniforms: revenueUniforms, count: count)
+        Self.fill(&acquisitionCost, law: costLaw, fromUniforms: costUniforms, count: count)
         lifetimeLaw.fill(&lifetime, fromUniforms: lifetimeUniforms, count: count)
+    }
+
+    /// The first `count` values of `law` for the first `count` of `uniforms`, into `values`.
+    private static func fill(
+        _ values: inout [Double], law: ValueDistribution.Sampler, fromUniforms uniforms: [Double], count: Int
+    ) {
+        values.withUnsafeMutableBufferPointer { values in
+            uniforms.withUnsafeBufferPointer { uniforms in
+                law.fill(UnsafeMutableBufferPointer(rebasing: values[..<count]), fromUniforms: UnsafeBufferPointer(rebasing: uniforms[..<count]))
+            }
+        }
     }
 
     /// Fills ``uniforms`` with the first `perCustomer` uniforms of each customer's stream

@@ -78,7 +78,7 @@ public enum HistoryLoader {
 
     /// Data rows (1-based, ascending) with a missing cell in a used column (a missing end
     /// date only marks an active customer); none when the policy is to stop at the first.
-    /// - Throws: ``DataError/invalidValue(file:row:column:value:expected:)`` at the first
+    /// - Throws: ``DataError/invalidValue(file:row:line:column:value:expected:)`` at the first
     ///   missing cell, by row then column order, under ``HistorySpecification/MissingValuePolicy/error``.
     private static func droppedRows(_ csv: CSVColumns, spec: HistorySpecification) throws -> [Int] {
         var optional: Set<String> = []
@@ -103,7 +103,8 @@ public enum HistoryLoader {
         }
         if spec.missingValues == .error {
             throw DataError.invalidValue(
-                file: csv.file, row: first.row + 1, column: first.column, value: first.cell,
+                file: csv.file, row: first.row + 1, line: csv.rowLines.line(ofRow: first.row + 1), column: first.column,
+                value: first.cell,
                 expected: "a value (or use --missing drop to drop such rows)")
         }
         return Set(missing.map { $0.row + 1 }).sorted()

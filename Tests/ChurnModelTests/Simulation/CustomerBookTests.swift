@@ -111,7 +111,7 @@ import Testing
             customers: "{ file: book.csv, mrr: mrr, tenure: tenure_months }", churn: "{ monthly_rate: 0.02 }")
         defer { try? FileManager.default.removeItem(at: folder) }
         let problem = try #require(try ScenarioLoader.check(contentsOf: path).problems.first)
-        guard case .invalidData(.invalidValue(_, 2, "tenure_months", "-3", _)) = problem.kind else {
+        guard case .invalidData(.invalidValue(_, 2, 3, "tenure_months", "-3", _)) = problem.kind else {
             Issue.record("kind \(problem.kind)")
             return
         }
@@ -138,7 +138,7 @@ import Testing
             file: "book.csv", ids: ["a", "b"], monthlyRecurringRevenue: [1, 2], tenureMonths: [0, 1],
             covariateCells: ["sponsor_change": ["yes", "maybe"]], covariateColumns: ["sponsor_change": "sponsor"], rows: [1, 2])
         #expect(throws: DataError.invalidValue(
-            file: "book.csv", row: 2, column: "sponsor", value: "maybe", expected: "true/false or yes/no")) {
+            file: "book.csv", row: 2, line: 3, column: "sponsor", value: "maybe", expected: "true/false or yes/no")) {
             _ = try SimulationPlan(scenario: scenario)
         }
     }

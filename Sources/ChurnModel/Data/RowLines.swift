@@ -37,4 +37,9 @@ public struct RowLines: Sendable, Equatable {
         guard low > 0 else { return row + 1 }
         return lines[low - 1] + (row - rows[low - 1])
     }
+
+    /// Whether both map every row to the same line (the breakpoints decide that).
+    public static func == (lhs: RowLines, rhs: RowLines) -> Bool {
+        lhs.rows == rhs.rows && lhs.lines == rhs.lines
+    }
 }

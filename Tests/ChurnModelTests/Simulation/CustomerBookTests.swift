@@ -119,6 +119,21 @@ import Testing
         #expect(problem.line == 7)
     }
 
+    /// The book's rows are located by their line in the file: C2 is row 2 but starts on line 5,
+    /// after C1's two-line note and a blank line.
+    @Test func badBookCellAfterAQuotedLineBreakNamesItsLine() throws {
+        let (folder, path) = try Self.folder(
+            header: "customer_id,note,tenure_months,mrr", rows: ["C1,\"renewal\ncall\",4,100", "", "C2,x,-3,100"],
+            customers: "{ file: book.csv, mrr: mrr, tenure: tenure_months }", churn: "{ monthly_rate: 0.02 }")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let problem = try #require(try ScenarioLoader.check(contentsOf: path).problems.first)
+        guard case .invalidData(.invalidValue(_, 2, 5, "tenure_months", "-3", _)) = problem.kind else {
+            Issue.record("kind \(problem.kind)")
+            return
+        }
+        #expect(problem.description.contains("row 2 (line 5): column 'tenure_months'"))
+    }
+
     @Test func unknownLevelInTheBookIsLocated() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("churnsim-booklevel-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -139,6 +154,14 @@ import Testing
             covariateCells: ["sponsor_change": ["yes", "maybe"]], covariateColumns: ["sponsor_change": "sponsor"], rows: [1, 2])
         #expect(throws: DataError.invalidValue(
             file: "book.csv", row: 2, line: 3, column: "sponsor", value: "maybe", expected: "true/false or yes/no")) {
+            _ = try SimulationPlan(scenario: scenario)
+        }
+        var shifted = RowLines()  // row 1 spans lines 2–5, so row 2 starts on line 6
+        shifted.record(row: 1, line: 2)
+        shifted.record(row: 2, line: 6)
+        scenario.segments[0].book?.rowLines = shifted
+        #expect(throws: DataError.invalidValue(
+            file: "book.csv", row: 2, line: 6, column: "sponsor", value: "maybe", expected: "true/false or yes/no")) {
             _ = try SimulationPlan(scenario: scenario)
         }
     }

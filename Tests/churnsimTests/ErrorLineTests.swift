@@ -30,6 +30,22 @@ import Testing
         }
     }
 
+    /// A duration of 0, legal for Kaplan–Meier, is a located bad cell for a log-time model
+    /// (it was a bare "row 2: duration 0.0 must be > 0" without file or line).
+    @Test func parametricFitNamesTheLineOfAZeroDuration() throws {
+        try inFolder(["history.csv": "tenure,churned,note\n3,1,\"call\nback\"\n0,1,x\n5,0,y\n"]) { directory in
+            let weibull = ["fit", "history.csv", "--model", "weibull", "--duration", "tenure", "--event", "churned"]
+            let result = try CLIHarness.run(weibull + ["--output", "weibull"], in: directory)
+            #expect(result.status == 2)
+            #expect(result.standardError.contains(
+                "history.csv: row 2 (line 4): column 'tenure': expected a duration > 0 (a log-time model needs log T), found '0'"),
+                "\(result.standardError)")
+            #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("weibull").path))
+            let km = try CLIHarness.run(Self.fit, in: directory)
+            #expect(km.status == 0, "\(km.standardError)")
+        }
+    }
+
     /// A scenario's customer book: C2 is row 2 on line 5, after C1's two-line note and a blank line.
     @Test func runNamesTheLineOfTheBadBookRow() throws {
         let scenario = """

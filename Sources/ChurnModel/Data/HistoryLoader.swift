@@ -25,7 +25,8 @@ public enum HistoryLoader {
         guard rowCount > 0 else {
             throw DataError.invalidTable(file: path, reason: "every row has a missing value in a used column")
         }
-        let (durations, events, entries) = try readTime(&reader, spec.time, dateFormat: spec.dateFormat)
+        let (durations, events, entries) = try readTime(
+            &reader, spec.time, dateFormat: spec.dateFormat, positiveDurations: spec.positiveDurations)
         let (encoded, matrix) = try readCovariates(&reader, spec: spec, rows: rowCount)
         let weights = try spec.weights.map { try reader.numbers($0, expected: "a positive weight") { $0 > 0 } }
         let strata = try spec.strata.map { try reader.cells($0) }
@@ -117,13 +118,16 @@ public enum HistoryLoader {
         cells.exceptions.filter { HistorySpecification.MissingValuePolicy.isMissing($0.value) }.map { ($0.key, column, $0.value) }
     }
 
-    /// Durations, event flags and entry times, each column released once taken.
+    /// Durations (> 0 when `positiveDurations`, else ≥ 0; dates always give > 0), event flags
+    /// and entry times, each column released once taken.
     private static func readTime(
-        _ reader: inout CellReader, _ time: HistorySpecification.Time, dateFormat: DateFormat
+        _ reader: inout CellReader, _ time: HistorySpecification.Time, dateFormat: DateFormat, positiveDurations: Bool
     ) throws -> ([Double], [Bool], [Double]?) {
         switch time {
         case .duration(let column, let event, let entry):
-            let durations = try reader.numbers(column, expected: "a duration ≥ 0") { $0 >= 0 }
+            let durations = try positiveDurations
+                ? reader.numbers(column, expected: "a duration > 0 (a log-time model needs log T)") { $0 > 0 }
+                : reader.numbers(column, expected: "a duration ≥ 0") { $0 >= 0 }
             let events = try reader.flags(event)
             let entries = try entry.map { try reader.numbers($0, expected: "an entry time ≥ 0") { $0 >= 0 } }
             defer { [column, event, entry].compactMap { $0 }.forEach { reader.release($0) } }

@@ -36,56 +36,28 @@ import Testing
         #expect((1...6).map { lines.line(ofRow: $0) } == starts)
     }
 
-    /// Row 1's note spans lines 2–4; row 2 (line 5) has the bad tenure.
-    @Test func quotedLineBreaksBeforeTheBadCell() throws {
-        let text = "tenure,churned,note\n3,1,\"first\nsecond\nthird\"\nmany,0,x\n4,1,y\n"
-        let error = try loadError(text, spec)
-        guard case .invalidValue(_, 2, 5, "tenure", "many", "a duration ≥ 0")? = error else {
-            Issue.record("\(String(describing: error))")
-            return
-        }
-        #expect(error?.description.hasSuffix("row 2 (line 5): column 'tenure': expected a duration ≥ 0, found 'many'") == true)
-    }
+    /// Each case: a history, and the row, line, column and cell of its first bad cell.
+    static let badHistories: [(text: String, row: Int, line: Int, column: String, cell: String)] = [
+        // Row 1's note spans lines 2–4, so row 2 starts on line 5.
+        ("tenure,churned,note\n3,1,\"first\nsecond\nthird\"\nmany,0,x\n4,1,y\n", 2, 5, "tenure", "many"),
+        // Blank lines 2, 4 and 5 (one holding only spaces) are skipped and are not rows.
+        ("tenure,churned\n\n3,1\n  \n\n5,maybe\n6,0\n", 2, 6, "churned", "maybe"),
+        // CRLF line ends, one inside a quoted field.
+        ("tenure,churned,note\r\n3,1,plain\r\n4,0,\"two\r\nlines\"\r\n-1,1,z\r\n", 3, 5, "tenure", "-1"),
+        // A header whose quoted name spans two lines shifts every row by one.
+        ("tenure,churned,\"free\ntext\"\n3,1,a\n4,x,b\n", 2, 4, "churned", "x"),
+        // A missing value, found by the `--missing error` check over all used columns.
+        ("tenure,churned,note\n3,1,\"a\nb\"\n\nNA,0,c\n", 2, 5, "tenure", "NA"),
+    ]
 
-    /// Blank lines (also ones holding only spaces) are skipped and are not rows: row 2 is on
-    /// line 6 (lines 2 and 4–5 are blank). The bad cell is a missing event flag.
-    @Test func blankLinesAreSkippedButCounted() throws {
-        let text = "tenure,churned\n\n3,1\n  \n\n5,maybe\n6,0\n"
-        let error = try loadError(text, spec)
-        guard case .invalidValue(_, 2, 6, "churned", "maybe", _)? = error else {
+    @Test(arguments: badHistories)
+    func badCellNamesTheLineItsRowStartsOn(case bad: (text: String, row: Int, line: Int, column: String, cell: String)) throws {
+        let error = try loadError(bad.text, spec)
+        guard case .invalidValue(_, let row, let line, let column, let cell, _)? = error else {
             Issue.record("\(String(describing: error))")
             return
         }
-    }
-
-    /// CRLF line ends, one inside a quoted field: the row after it is on line 5.
-    @Test func crlfLineEnds() throws {
-        let text = "tenure,churned,note\r\n3,1,plain\r\n4,0,\"two\r\nlines\"\r\n-1,1,z\r\n"
-        let error = try loadError(text, spec)
-        guard case .invalidValue(_, 3, 5, "tenure", "-1", _)? = error else {
-            Issue.record("\(String(describing: error))")
-            return
-        }
-    }
-
-    /// A header whose quoted name spans two lines shifts every row by one.
-    @Test func headerOverTwoLines() throws {
-        let text = "tenure,churned,\"free\ntext\"\n3,1,a\n4,x,b\n"
-        let error = try loadError(text, spec)
-        guard case .invalidValue(_, 2, 4, "churned", "x", _)? = error else {
-            Issue.record("\(String(describing: error))")
-            return
-        }
-    }
-
-    /// A missing value (the `--missing error` path, which finds it among all used columns)
-    /// names its line too.
-    @Test func missingValueAfterAQuotedLineBreak() throws {
-        let text = "tenure,churned,note\n3,1,\"a\nb\"\n\nNA,0,c\n"
-        let error = try loadError(text, spec)
-        guard case .invalidValue(_, 2, 5, "tenure", "NA", _)? = error else {
-            Issue.record("\(String(describing: error))")
-            return
-        }
+        #expect((row, line, column, cell) == (bad.row, bad.line, bad.column, bad.cell))
+        #expect(error?.description.contains("row \(bad.row) (line \(bad.line)): column '\(bad.column)'") == true)
     }
 }

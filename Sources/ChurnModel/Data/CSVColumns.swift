@@ -14,6 +14,8 @@ public struct CSVColumns: Sendable {
     public let header: [String]
     /// Number of data rows.
     public let rowCount: Int
+    /// The line on which each data row starts, for messages.
+    public let rowLines: RowLines
     /// The field separator the file was read with.
     let delimiter: UInt8
     /// The kept columns by name; a loader removes each once it has taken what it needs.
@@ -56,12 +58,14 @@ public struct CSVColumns: Sendable {
             }
             let wanted = slots.map { $0 >= 0 }
             var row = 0
+            var rowLines = RowLines()
             try builders.withUnsafeMutableBufferPointer { builders in
                 while let (fields, isBlank, line) = try reader.nextRecord(wanted: wanted, visit: { index, bytes in
                     builders[slots[index]].append(bytes)
                 }) {
                     if isBlank { continue }
                     row += 1
+                    rowLines.record(row: row, line: line)
                     guard fields == header.count else {
                         throw DataError.raggedRow(file: path, row: row, line: line, fields: fields, expected: header.count)
                     }
@@ -69,7 +73,7 @@ public struct CSVColumns: Sendable {
             }
             guard row > 0 else { throw DataError.empty(file: path) }
             let kept = Dictionary(uniqueKeysWithValues: zip(names, builders.map { $0.column() }))
-            return CSVColumns(file: path, header: header, rowCount: row, delimiter: byte, columns: kept)
+            return CSVColumns(file: path, header: header, rowCount: row, rowLines: rowLines, delimiter: byte, columns: kept)
         } catch CSVRecordError.unterminatedQuote(let line) {
             throw DataError.unreadable(file: path, reason: "line \(line): a quoted field is never closed")
         }

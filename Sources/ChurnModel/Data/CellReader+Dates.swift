@@ -4,7 +4,7 @@ extension CellReader {
     /// ``DateFormat/auto``. In auto mode, year-last dates are day-first when some first part
     /// exceeds 12 and month-first when some second part does, judged over all `columns`
     /// together; missing and unparseable cells are left to ``date(_:column:_:order:)``.
-    /// - Throws: ``DataError/invalidValue(file:row:column:value:expected:)`` at the first
+    /// - Throws: ``DataError/invalidValue(file:row:line:column:value:expected:)`` at the first
     ///   date that contradicts an earlier one's order, or at the first year-last date when no
     ///   cell settles the order; both ask for `--date-format`.
     func dateOrder(_ format: DateFormat, columns: [String]) throws -> DateFormat {
@@ -30,7 +30,7 @@ extension CellReader {
             let earlierRow = rows?[earlier.index] ?? earlier.index
             throw invalid(
                 later.column, later.index,
-                expected: "dates in one order, but row \(earlierRow + 1) has '\(text(earlier.column, row: earlierRow))' "
+                expected: "dates in one order, but row \(earlierRow + 1) (line \(csv.rowLines.line(ofRow: earlierRow + 1))) has '\(text(earlier.column, row: earlierRow))' "
                     + "(\(dayIsEarlier ? "day" : "month") first); give --date-format dmy or mdy")
         case (.some, nil): return .dmy
         case (nil, .some): return .mdy
@@ -46,7 +46,7 @@ extension CellReader {
     }
 
     /// The dates of `column` in the kept rows, in `order`; nil for a missing cell.
-    /// - Throws: ``DataError/invalidValue(file:row:column:value:expected:)`` at the first cell
+    /// - Throws: ``DataError/invalidValue(file:row:line:column:value:expected:)`` at the first cell
     ///   that is neither a date in `order` nor missing.
     func dates(_ column: String, order: DateFormat) throws -> [CalendarDate?] {
         var dates: [CalendarDate?] = []

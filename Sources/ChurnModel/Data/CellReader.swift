@@ -30,7 +30,9 @@ struct CellReader {
     /// The error for kept row `index` of `column`.
     func invalid(_ column: String, _ index: Int, expected: String) -> DataError {
         let row = rows?[index] ?? index
-        return .invalidValue(file: csv.file, row: row + 1, column: column, value: text(column, row: row), expected: expected)
+        return .invalidValue(
+            file: csv.file, row: row + 1, line: csv.rowLines.line(ofRow: row + 1), column: column,
+            value: text(column, row: row), expected: expected)
     }
 
     /// The text of data row `row` (0-based) of `column`, for a message: as kept, or read

@@ -1,8 +1,9 @@
 /// A problem in an input data file (customer history, current book), located by file,
 /// row and column.
 ///
-/// Rows are data rows numbered from 1 (the header is row 0); without quoted line breaks,
-/// data row `r` is line `r + 1` of the file.
+/// Rows are data rows numbered from 1 (the header is row 0); lines are the 1-based lines of
+/// the file on which those rows start (see ``RowLines``), which differ from `r + 1` after
+/// quoted line breaks, skipped blank lines or a header over several lines.
 public enum DataError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file could not be opened or decoded.
     case unreadable(file: String, reason: String)
@@ -12,12 +13,12 @@ public enum DataError: Error, Sendable, Equatable, CustomStringConvertible {
     case missingColumn(file: String, column: String, available: [String])
     /// A row has a different number of fields than the header.
     case raggedRow(file: String, row: Int, line: Int, fields: Int, expected: Int)
-    /// A cell that cannot be read as the column requires.
-    case invalidValue(file: String, row: Int, column: String, value: String, expected: String)
+    /// A cell that cannot be read as the column requires, in data row `row` starting on `line`.
+    case invalidValue(file: String, row: Int, line: Int, column: String, value: String, expected: String)
     /// The rows are readable but inconsistent as survival data.
     case invalidTable(file: String, reason: String)
 
-    /// `file:row N: column 'c': expected …, found '…'`.
+    /// `file: row R (line L): column 'c': expected …, found '…'`, and the like.
     public var description: String {
         switch self {
         case .unreadable(let file, let reason):
@@ -29,8 +30,8 @@ public enum DataError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(file): no column named '\(column)'\(hint) (columns: \(available.joined(separator: ", ")))"
         case .raggedRow(let file, let row, let line, let fields, let expected):
             return "\(file): row \(row) (line \(line)): \(fields) fields, expected \(expected) as in the header"
-        case .invalidValue(let file, let row, let column, let value, let expected):
-            return "\(file): row \(row) (line \(row + 1)): column '\(column)': expected \(expected), found '\(value)'"
+        case .invalidValue(let file, let row, let line, let column, let value, let expected):
+            return "\(file): row \(row) (line \(line)): column '\(column)': expected \(expected), found '\(value)'"
         case .invalidTable(let file, let reason):
             return "\(file): \(reason)"
         }

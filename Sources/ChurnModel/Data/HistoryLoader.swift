@@ -25,7 +25,8 @@ public enum HistoryLoader {
         guard rowCount > 0 else {
             throw DataError.invalidTable(file: path, reason: "every row has a missing value in a used column")
         }
-        let (durations, events, entries) = try readTime(&reader, spec.time, dateFormat: spec.dateFormat)
+        let (durations, events, entries) = try readTime(
+            &reader, spec.time, dateFormat: spec.dateFormat, positiveDurations: spec.positiveDurations)
         let (encoded, matrix) = try readCovariates(&reader, spec: spec, rows: rowCount)
         let weights = try spec.weights.map { try reader.numbers($0, expected: "a positive weight") { $0 > 0 } }
         let strata = try spec.strata.map { try reader.cells($0) }
@@ -78,7 +79,7 @@ public enum HistoryLoader {
 
     /// Data rows (1-based, ascending) with a missing cell in a used column (a missing end
     /// date only marks an active customer); none when the policy is to stop at the first.
-    /// - Throws: ``DataError/invalidValue(file:row:column:value:expected:)`` at the first
+    /// - Throws: ``DataError/invalidValue(file:row:line:column:value:expected:)`` at the first
     ///   missing cell, by row then column order, under ``HistorySpecification/MissingValuePolicy/error``.
     private static func droppedRows(_ csv: CSVColumns, spec: HistorySpecification) throws -> [Int] {
         var optional: Set<String> = []
@@ -103,7 +104,8 @@ public enum HistoryLoader {
         }
         if spec.missingValues == .error {
             throw DataError.invalidValue(
-                file: csv.file, row: first.row + 1, column: first.column, value: first.cell,
+                file: csv.file, row: first.row + 1, line: csv.rowLines.line(ofRow: first.row + 1), column: first.column,
+                value: first.cell,
                 expected: "a value (or use --missing drop to drop such rows)")
         }
         return Set(missing.map { $0.row + 1 }).sorted()
@@ -116,13 +118,16 @@ public enum HistoryLoader {
         cells.exceptions.filter { HistorySpecification.MissingValuePolicy.isMissing($0.value) }.map { ($0.key, column, $0.value) }
     }
 
-    /// Durations, event flags and entry times, each column released once taken.
+    /// Durations (> 0 when `positiveDurations`, else ≥ 0; dates always give > 0), event flags
+    /// and entry times, each column released once taken.
     private static func readTime(
-        _ reader: inout CellReader, _ time: HistorySpecification.Time, dateFormat: DateFormat
+        _ reader: inout CellReader, _ time: HistorySpecification.Time, dateFormat: DateFormat, positiveDurations: Bool
     ) throws -> ([Double], [Bool], [Double]?) {
         switch time {
         case .duration(let column, let event, let entry):
-            let durations = try reader.numbers(column, expected: "a duration ≥ 0") { $0 >= 0 }
+            let durations = try positiveDurations
+                ? reader.numbers(column, expected: "a duration > 0 (a log-time model needs log T)") { $0 > 0 }
+                : reader.numbers(column, expected: "a duration ≥ 0") { $0 >= 0 }
             let events = try reader.flags(event)
             let entries = try entry.map { try reader.numbers($0, expected: "an entry time ≥ 0") { $0 >= 0 } }
             defer { [column, event, entry].compactMap { $0 }.forEach { reader.release($0) } }

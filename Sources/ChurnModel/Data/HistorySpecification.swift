@@ -52,6 +52,9 @@ public struct HistorySpecification: Sendable, Equatable {
     public var delimiter: CSVDelimiter
     /// How the date columns are written.
     public var dateFormat: DateFormat
+    /// Whether a duration column's cells must be > 0 rather than ≥ 0, as a log-time
+    /// (parametric AFT) model needs; a 0 is then reported with its row and line.
+    public var positiveDurations = false
 
     /// Creates a specification.
     public init(

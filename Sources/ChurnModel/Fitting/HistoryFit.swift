@@ -65,7 +65,9 @@ public struct HistoryFit: Sendable {
                 return try FitSummary(shiftedBetaGeometric: fit, periods: projectionPeriods, discountRate: discountRate)
             }
         } else {
-            let loaded = try timings.measure("read") {
+            var specification = specification
+            specification.positiveDurations = model.parametricFamily != nil
+            let loaded = try timings.measure("read") { [specification] in
                 try HistoryLoader.load(path: historyFile, specification: specification)
             }
             history = loaded

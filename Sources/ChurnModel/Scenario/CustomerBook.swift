@@ -29,11 +29,15 @@ public struct CustomerBook: Sendable, Equatable {
     public var covariateColumns: [String: String]
     /// Data row (1-based, header excluded) of each customer, for messages.
     public var rows: [Int]
+    /// The line of the file on which each data row starts, for messages.
+    public var rowLines: RowLines
 
-    /// Creates a book from already validated columns of equal length.
+    /// Creates a book from already validated columns of equal length; `rowLines` defaults to
+    /// a file whose rows start on consecutive lines after a one-line header.
     public init(
         file: String, ids: [String], monthlyRecurringRevenue: [Double], tenureMonths: [Double],
-        covariateCells: [String: [String]] = [:], covariateColumns: [String: String] = [:], rows: [Int]
+        covariateCells: [String: [String]] = [:], covariateColumns: [String: String] = [:], rows: [Int],
+        rowLines: RowLines = RowLines()
     ) {
         precondition(
             [ids.count, tenureMonths.count, rows.count].allSatisfy { $0 == monthlyRecurringRevenue.count }
@@ -47,6 +51,7 @@ public struct CustomerBook: Sendable, Equatable {
         self.covariateCells = covariateCells
         self.covariateColumns = covariateColumns
         self.rows = rows
+        self.rowLines = rowLines
     }
 
     /// Number of customers.

@@ -36,7 +36,7 @@ enum CustomerBookReader {
                 tenureMonths: try reader.numbers(tenure, expected: "a tenure in months ≥ 0", where: { $0 >= 0 }),
                 covariateCells: Dictionary(try covariates.map { ($0.model, try reader.cells($0.column)) }, uniquingKeysWith: { first, _ in first }),
                 covariateColumns: Dictionary(covariates.map { ($0.model, $0.column) }, uniquingKeysWith: { first, _ in first }),
-                rows: kept.map { $0 + 1 })
+                rows: kept.map { $0 + 1 }, rowLines: csv.rowLines)
         }
     }
 

@@ -80,7 +80,8 @@ public enum AccountScoring {
             } catch let error as DataError {
                 errors.append(error)
             } catch {
-                errors.append(.invalidTable(file: path, reason: "row \(index + 1) (line \(index + 2)): \(error)"))
+                let row = index + 1
+                errors.append(.invalidTable(file: path, reason: "row \(row) (line \(csv.rowLines.line(ofRow: row))): \(error)"))
             }
         }
         return (scores.sorted { ($0.probabilityNotRenewing, $0.expectedARRLost12Months) > ($1.probabilityNotRenewing, $1.expectedARRLost12Months) }, errors)

@@ -74,9 +74,11 @@ struct RegressionChurnModel: Sendable {
             let columns = encoding.modelNames.count
             for (customer, cell) in cells.enumerated() {
                 guard let values = encoding.modelValues(ofCell: cell) else {
+                    let row = book.rows[customer]
                     throw DataError.invalidValue(
-                        file: book.file, row: book.rows[customer], column: book.covariateColumns[encoding.column] ?? encoding.column,
-                        value: cell, expected: encoding.expectedCell)
+                        file: book.file, row: row, line: book.rowLines.line(ofRow: row),
+                        column: book.covariateColumns[encoding.column] ?? encoding.column, value: cell,
+                        expected: encoding.expectedCell)
                 }
                 for (j, value) in values.enumerated() { design[customer * width + offset + j] = value }
             }

@@ -55,7 +55,7 @@ import Testing
             _ = try HistoryLoader.load(path: path, specification: spec)
             Issue.record("'\(token)' was accepted under --missing error")
         } catch let error as DataError {
-            guard case .invalidValue(_, 1, "logins", _, let expected) = error else { Issue.record("\(error)"); return }
+            guard case .invalidValue(_, 1, 2, "logins", _, let expected) = error else { Issue.record("\(error)"); return }
             #expect(expected.contains("--missing drop"))
         }
         spec.missingValues = .dropRow

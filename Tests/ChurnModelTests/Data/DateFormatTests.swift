@@ -69,7 +69,7 @@ import Testing
     @Test func ambiguousColumnsAskForTheFormatAndTheFlagSettlesThem() throws {
         let text = "id,start,end\na,01/02/2025,03/04/2025\nb,05/06/2025,\n"
         let error = try rejection(text)
-        guard case .invalidValue(_, 1, "start", "01/02/2025", _)? = error else { Issue.record("\(String(describing: error))"); return }
+        guard case .invalidValue(_, 1, 2, "start", "01/02/2025", _)? = error else { Issue.record("\(String(describing: error))"); return }
         #expect(error?.description.contains("--date-format dmy or mdy") == true)
         #expect(days(try load(text, format: .dmy)) == [61, 209])  // 2025-02-01 → 04-03; 2025-06-05 → 12-31
         #expect(days(try load(text, format: .mdy)) == [61, 239])  // 2025-01-02 → 03-04; 2025-05-06 → 12-31
@@ -78,13 +78,13 @@ import Testing
     @Test func contradictoryOrdersNameTheLaterRowAndTheEarlierOne() throws {
         let text = "id,start,end\na,13/01/2025,\nb,01/01/2025,\nc,01/14/2025,\n"
         let error = try rejection(text)
-        guard case .invalidValue(_, 3, "start", "01/14/2025", _)? = error else { Issue.record("\(String(describing: error))"); return }
-        #expect(error?.description.contains("row 1 has '13/01/2025' (day first)") == true)
+        guard case .invalidValue(_, 3, 4, "start", "01/14/2025", _)? = error else { Issue.record("\(String(describing: error))"); return }
+        #expect(error?.description.contains("row 1 (line 2) has '13/01/2025' (day first)") == true)
     }
 
     @Test func isoFormatRejectsYearLastDatesWithTheirRow() throws {
         let error = try rejection("id,start,end\na,2025-01-02,\nb,13/01/2025,\n", format: .iso)
-        guard case .invalidValue(_, 2, "start", "13/01/2025", "a date as YYYY-MM-DD")? = error else {
+        guard case .invalidValue(_, 2, 3, "start", "13/01/2025", "a date as YYYY-MM-DD")? = error else {
             Issue.record("\(String(describing: error))")
             return
         }
@@ -92,7 +92,7 @@ import Testing
 
     @Test func impossibleDayInTheChosenOrderIsLocated() throws {
         let error = try rejection("id,start,end\na,2025-01-02,02/30/2025\n", format: .mdy)
-        guard case .invalidValue(_, 1, "end", "02/30/2025", "a date as MM/DD/YYYY")? = error else {
+        guard case .invalidValue(_, 1, 2, "end", "02/30/2025", "a date as MM/DD/YYYY")? = error else {
             Issue.record("\(String(describing: error))")
             return
         }

@@ -56,7 +56,7 @@ import Testing
             _ = try load(text, spec)
             Issue.record("accepted")
         } catch let error as DataError {
-            guard case .invalidValue(_, 3, "logins", "NA", _) = error else { Issue.record("\(error)"); return }
+            guard case .invalidValue(_, 3, 4, "logins", "NA", _) = error else { Issue.record("\(error)"); return }
             #expect(error.description.contains("row 3 (line 4): column 'logins'"))
         }
         var dropping = spec
@@ -74,7 +74,7 @@ import Testing
         let spec = HistorySpecification(time: durationTime)
         #expect(throws: DataError.self) { try load(Self.history.replacingOccurrences(of: old, with: new), spec) }
         do { _ = try load(Self.history.replacingOccurrences(of: old, with: new), spec) } catch let error as DataError {
-            guard case .invalidValue(_, 2, let found, _, _) = error else { Issue.record("\(error)"); return }
+            guard case .invalidValue(_, 2, 3, let found, _, _) = error else { Issue.record("\(error)"); return }
             #expect(found == column)
         }
     }

@@ -23,7 +23,7 @@ import Testing
     @Test func badValueInTheLastRowIsReportedWithItsRowNumber() throws {
         let path = try history(lastRow: "bad,twelve,0,\"x\"")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        #expect(throws: DataError.invalidValue(file: path, row: 100_001, column: "tenure", value: "twelve", expected: "a duration ≥ 0")) {
+        #expect(throws: DataError.invalidValue(file: path, row: 100_001, line: 100_002, column: "tenure", value: "twelve", expected: "a duration ≥ 0")) {
             try HistoryLoader.load(path: path, specification: spec)
         }
     }

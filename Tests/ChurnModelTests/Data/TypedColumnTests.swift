@@ -52,11 +52,11 @@ import Testing
 
     /// A bad number is reported with its text as written, which the numeric column does not
     /// keep: the message reads that cell from the file again, counting rows past quoted line
-    /// breaks and blank lines.
+    /// breaks and blank lines; row 3 starts on line 6 (row 1 spans lines 2–3, line 4 is blank).
     @Test func invalidNumberIsQuotedAsWritten() throws {
         let text = "tenure,churned,note\n3,1,\"a\nb\"\n\n4,0,x\n-2.50,0,y\n5,1,z\n"
         let error = loadError(text, HistorySpecification(time: time))
-        guard case .invalidValue(_, 3, "tenure", "-2.50", "a duration ≥ 0")? = error else { Issue.record("\(String(describing: error))"); return }
+        guard case .invalidValue(_, 3, 6, "tenure", "-2.50", "a duration ≥ 0")? = error else { Issue.record("\(String(describing: error))"); return }
     }
 
     /// Event flags: numbers equal to 1 or 0 in any spelling, and words, in one column.
@@ -79,7 +79,7 @@ import Testing
         #expect(loaded.table.covariates?.storage == [0, 1, 7, 10])
         spec.missingValues = .error
         let error = loadError(text, spec)
-        guard case .invalidValue(_, 1, "plan", "NA", _)? = error else { Issue.record("\(String(describing: error))"); return }
+        guard case .invalidValue(_, 1, 2, "plan", "NA", _)? = error else { Issue.record("\(String(describing: error))"); return }
     }
 
     /// Date columns parsed from the bytes: the day-month order settled by a cell far down a
@@ -97,7 +97,7 @@ import Testing
         #expect(abs(loaded.table.durations[1] - 1_097 / CalendarDate.daysPerMonth) < 1e-12)
         let impossible = text.replacingOccurrences(of: "2,01/03/2021,02/03/2024", with: "2,01/03/2021,31/02/2024")
         let error = loadError(impossible, spec)
-        guard case .invalidValue(_, 2, "end", "31/02/2024", "a date as DD/MM/YYYY")? = error else { Issue.record("\(String(describing: error))"); return }
+        guard case .invalidValue(_, 2, 3, "end", "31/02/2024", "a date as DD/MM/YYYY")? = error else { Issue.record("\(String(describing: error))"); return }
     }
 
     /// An empty start date is missing (dropped or reported); an empty end date means active.
@@ -110,6 +110,6 @@ import Testing
         #expect(loaded.table.events == [false, true])
         spec.missingValues = .error
         let error = loadError(text, spec)
-        guard case .invalidValue(_, 1, "start", "", _)? = error else { Issue.record("\(String(describing: error))"); return }
+        guard case .invalidValue(_, 1, 2, "start", "", _)? = error else { Issue.record("\(String(describing: error))"); return }
     }
 }

@@ -105,16 +105,19 @@ import Testing
         }
     }
 
-    @Test func badTenureCellIsLocated() throws {
+    /// C2's bad tenure is row 2, on line 3; or on line 5 when C1's note spans two lines and a
+    /// blank line follows.
+    @Test(arguments: [(["C1,x,4,100", "C2,x,-3,100"], 3), (["C1,\"renewal\ncall\",4,100", "", "C2,x,-3,100"], 5)])
+    func badTenureCellIsLocated(rows: [String], line: Int) throws {
         let (folder, path) = try Self.folder(
-            header: "customer_id,tenure_months,mrr", rows: ["C1,4,100", "C2,-3,100"],
+            header: "customer_id,note,tenure_months,mrr", rows: rows,
             customers: "{ file: book.csv, mrr: mrr, tenure: tenure_months }", churn: "{ monthly_rate: 0.02 }")
         defer { try? FileManager.default.removeItem(at: folder) }
         let problem = try #require(try ScenarioLoader.check(contentsOf: path).problems.first)
-        guard case .invalidData(.invalidValue(_, 2, "tenure_months", "-3", _)) = problem.kind else {
-            Issue.record("kind \(problem.kind)")
-            return
-        }
+        #expect(problem.kind == .invalidData(.invalidValue(
+            file: folder.appendingPathComponent("book.csv").path, row: 2, line: line, column: "tenure_months", value: "-3",
+            expected: "a tenure in months ≥ 0")))
+        #expect(problem.description.contains("row 2 (line \(line)): column 'tenure_months'"))
         #expect(problem.keyPath == "segments[0].customers")
         #expect(problem.line == 7)
     }
@@ -138,7 +141,15 @@ import Testing
             file: "book.csv", ids: ["a", "b"], monthlyRecurringRevenue: [1, 2], tenureMonths: [0, 1],
             covariateCells: ["sponsor_change": ["yes", "maybe"]], covariateColumns: ["sponsor_change": "sponsor"], rows: [1, 2])
         #expect(throws: DataError.invalidValue(
-            file: "book.csv", row: 2, column: "sponsor", value: "maybe", expected: "true/false or yes/no")) {
+            file: "book.csv", row: 2, line: 3, column: "sponsor", value: "maybe", expected: "true/false or yes/no")) {
+            _ = try SimulationPlan(scenario: scenario)
+        }
+        var shifted = RowLines()  // row 1 spans lines 2–5, so row 2 starts on line 6
+        shifted.record(row: 1, line: 2)
+        shifted.record(row: 2, line: 6)
+        scenario.segments[0].book?.rowLines = shifted
+        #expect(throws: DataError.invalidValue(
+            file: "book.csv", row: 2, line: 6, column: "sponsor", value: "maybe", expected: "true/false or yes/no")) {
             _ = try SimulationPlan(scenario: scenario)
         }
     }

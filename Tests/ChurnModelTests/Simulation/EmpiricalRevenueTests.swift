@@ -64,11 +64,11 @@ import Testing
         let problem = try #require(check.problems.first)
         #expect(problem.line == 8)
         #expect(problem.keyPath == "segments[0].mrr.empirical")
-        guard case .invalidData(.invalidValue(let file, let row, let column, let value, _)) = problem.kind else {
+        guard case .invalidData(.invalidValue(let file, let row, let line, let column, let value, _)) = problem.kind else {
             Issue.record("kind \(problem.kind)")
             return
         }
-        #expect(file.hasSuffix("book.csv") && row == 3 && column == "mrr" && value == "n/a")
+        #expect(file.hasSuffix("book.csv") && row == 3 && line == 4 && column == "mrr" && value == "n/a")
         #expect(problem.description.contains("row 3 (line 4): column 'mrr'"))
     }
 

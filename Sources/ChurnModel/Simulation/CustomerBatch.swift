@@ -155,7 +155,7 @@ struct SegmentAccumulator {
                 profits[k] = profit
                 if let lifetime {
                     lifetimeMonths += Double(lifetime)
-                    for index in checkpoints.indices where lifetime > checkpoints[index] { survivors[index] += 1 }
+                    for index in checkpoints.indices { survivors[index] &+= lifetime > checkpoints[index] ? 1 : 0 }
                 } else {
                     lifetimeMonths += .infinity
                     for index in survivors.indices { survivors[index] += 1 }
@@ -167,13 +167,12 @@ struct SegmentAccumulator {
                 revenueChanges[end] -= mrr
                 customerChanges[0] += 1
                 customerChanges[end] -= 1
-                if let month = economics.paybackMonth(
+                // Without a branch: a customer never paid back adds 0 to month 1's count.
+                let month = economics.paybackMonthOrZero(
                     monthlyGrossProfit: grossProfit, acquisitionCost: cac, activeMonths: activeMonths)
-                {
-                    paybackCounts[month - 1] += 1
-                } else {
-                    neverPaidBack += 1
-                }
+                let paidBack = month > 0 ? 1 : 0
+                paybackCounts[max(month, 1) - 1] &+= paidBack
+                neverPaidBack &+= 1 - paidBack
             }
         }
         self.netPresentValue = netPresentValue

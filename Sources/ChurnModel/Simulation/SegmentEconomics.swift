@@ -58,22 +58,23 @@ struct SegmentEconomics: Sendable {
     }
 
     /// The first month k ≤ `activeMonths` whose cumulative net profit
-    /// m·margin·ΣG − cost·k reaches the CAC, or nil.
+    /// m·margin·ΣG − cost·k reaches the CAC, or 0 when there is none.
+    ///
+    /// Flat economics take the closed form without data-dependent branches
+    /// (``CustomerEconomics/paybackMonthOrZero(acquisitionCost:monthlyGrossProfit:)``).
     @inline(__always)
-    func paybackMonth(monthlyGrossProfit: Double, acquisitionCost: Double, activeMonths: Int) -> Int? {
+    func paybackMonthOrZero(monthlyGrossProfit: Double, acquisitionCost: Double, activeMonths: Int) -> Int {
         if isFlat {
-            guard let month = CustomerEconomics.paybackMonth(
-                acquisitionCost: acquisitionCost, monthlyGrossProfit: monthlyGrossProfit),
-                month <= activeMonths
-            else { return nil }
-            return month
+            let month = CustomerEconomics.paybackMonthOrZero(
+                acquisitionCost: acquisitionCost, monthlyGrossProfit: monthlyGrossProfit)
+            return month <= activeMonths ? month : 0
         }
         func reached(_ k: Int) -> Bool {
             monthlyGrossProfit * cumulativeGrowth[k] - costToServe * Double(k) >= acquisitionCost * (1 - 1e-12)
         }
-        guard activeMonths >= 1 else { return nil }
+        guard activeMonths >= 1 else { return 0 }
         if growthNeverFalls && monthlyGrossProfit > costToServe {
-            guard reached(activeMonths) else { return nil }
+            guard reached(activeMonths) else { return 0 }
             var low = 1, high = activeMonths
             while low < high {
                 let middle = (low + high) / 2
@@ -81,6 +82,6 @@ struct SegmentEconomics: Sendable {
             }
             return low
         }
-        return (1...activeMonths).first(where: reached)
+        return (1...activeMonths).first(where: reached) ?? 0
     }
 }

@@ -43,11 +43,18 @@ extension RandomStream {
         Self.geometric(fromUniform: nextUniform(), logRenewalProbability: logRenewalProbability)
     }
 
-    /// The geometric variate `⌊ln u / ln(1 − p)⌋ + 1` for a given uniform u ∈ (0, 1).
+    /// The geometric variate `⌊ln u / ln(1 − p)⌋ + 1` for a given uniform u ∈ (0, 1), with
+    /// ln from ``Logarithm`` (so that batches can take their logarithms in a vector loop and
+    /// get the same numbers: see ``geometric(failures:)``).
     @inlinable
     static func geometric(fromUniform u: Double, logRenewalProbability: Double) -> Int {
-        // ln u / ln(1 − p) ≥ 0, so truncation toward zero is ⌊·⌋ (without a call to `floor`).
-        let failures = Double.log(u) / logRenewalProbability
+        geometric(failures: Logarithm.of(u) / logRenewalProbability)
+    }
+
+    /// The geometric variate for `failures` = ln u / ln(1 − p) ≥ 0: ⌊failures⌋ + 1.
+    @inlinable @inline(__always)
+    static func geometric(failures: Double) -> Int {
+        // failures ≥ 0, so truncation toward zero is ⌊·⌋ (without a call to `floor`).
         guard failures < 0x1p63 - 1 else { return Int.max }
         return Int(failures) + 1
     }

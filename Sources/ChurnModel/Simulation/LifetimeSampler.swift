@@ -89,13 +89,17 @@ struct LifetimeSampler: Sendable {
     }
 
     /// `lifetimes[k] = months(fromUniform: uniforms[k])` for k < `count`, with the law's
-    /// kind examined once rather than per customer (the geometric law's loop then holds no
-    /// enum copy or reference counting).
+    /// kind examined once rather than per customer. The geometric law takes every
+    /// customer's ln u / ln(1 − q) first, in a loop without branches that vectorizes (the
+    /// uniforms are in [2⁻⁵³, 1), where ``Logarithm/kernel(_:)`` equals ``Logarithm/of(_:)``),
+    /// then turns them into months.
     func fill(_ lifetimes: inout [Int?], fromUniforms uniforms: [Double], count: Int) {
         if case .geometric(let logRenewal) = kind {
-            for k in 0..<count {
-                lifetimes[k] = months(
-                    ofTerms: RandomStream.geometric(fromUniform: uniforms[k], logRenewalProbability: logRenewal))
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { failures in
+                uniforms.withUnsafeBufferPointer { uniforms in
+                    for k in 0..<count { failures[k] = Logarithm.kernel(uniforms[k]) / logRenewal }
+                }
+                for k in 0..<count { lifetimes[k] = months(ofTerms: RandomStream.geometric(failures: failures[k])) }
             }
         } else {
             for k in 0..<count { lifetimes[k] = months(fromUniform: uniforms[k]) }

@@ -1,6 +1,8 @@
 /// What Customer Success is worth (the CFO's view): the scenario simulated with its CS
 /// coverage and again without CS (every hazard ratio 1), on common random numbers, so the
-/// per-path differences isolate CS's effect from the luck of the draw.
+/// per-path differences isolate CS's effect from the luck of the draw. The differences are
+/// folded path by path (``CustomerSuccessComparison``), so memory does not grow with paths;
+/// percentiles come from a quantile sketch (relative error ≤ 1e-4), means are exact.
 ///
 /// Written to `results.json` under `customer_success` (snake_case, explicit nulls).
 /// Differences are with CS minus without, per path, over the whole portfolio; new logos are
@@ -69,54 +71,53 @@ public struct CustomerSuccessSegment: Codable, Sendable, Equatable {
     }
 }
 
-extension CustomerSuccessImpact {
-    /// Compares `withCS` (the plan with the CS hazard ratios) to `withoutCS` (all ratios 1);
-    /// both must cover the same paths of the same scenario and seed, with path totals kept.
-    init(customerSuccess cs: CustomerSuccess, withCS: SimulationOutcome, withoutCS: SimulationOutcome) {
-        precondition(withCS.paths == withoutCS.paths, "both runs must cover the same paths")
-        precondition(withCS.segmentTotals.count == withCS.paths.count && withoutCS.segmentTotals.count == withoutCS.paths.count,
-                     "both runs must keep their path totals")
-        let plan = withCS.plan
-        let horizon = plan.horizonMonths
+extension CustomerSuccessSegment {
+    /// Coverage, point hazard ratio, headcount and cost of each segment of `plan` under `cs`.
+    static func segments(_ cs: CustomerSuccess, plan: SimulationPlan) -> [CustomerSuccessSegment] {
         let ratios = cs.pointHazardRatios()
-        segments = plan.segments.indices.map { index in
+        return plan.segments.indices.map { index in
             let coverage = cs.coverage[index]
             let customers = plan.segments[index].segment.customers
             return CustomerSuccessSegment(
                 name: plan.segments[index].segment.name, accountsPerCsm: coverage.accountsPerCSM, hazardRatio: ratios[index],
                 headcount: coverage.headcount(customers: customers),
                 costNetPresentValue: coverage.costNetPresentValue(
-                    customers: customers, csmCostAnnual: cs.csmCostAnnual, months: horizon, discount: plan.discount))
+                    customers: customers, csmCostAnnual: cs.csmCostAnnual, months: plan.horizonMonths, discount: plan.discount))
         }
+    }
+}
+
+extension CustomerSuccessImpact {
+    /// The impact of `cs` from `comparison`, the paths of `plan` (the scenario with or
+    /// without CS: only segments, horizon and discounting are read) with CS and without.
+    ///
+    /// Means and standard errors are exact; P10/P50/P90 interpolate between order statistics
+    /// (type 7) read from the quantile sketch within relative error 1e-4 (see ``PathDistribution``).
+    init(customerSuccess cs: CustomerSuccess, plan: SimulationPlan, comparison: CustomerSuccessComparison) {
+        segments = CustomerSuccessSegment.segments(cs, plan: plan)
         csmCostAnnual = cs.csmCostAnnual
         effect = CoverageEffectRecord(cs.effect)
-        let cost = segments.reduce(0) { $0 + $1.costNetPresentValue }
-        costNetPresentValue = cost
-        func difference(_ value: (PathTotals) -> Double) -> [Double] {
-            zip(withCS.segmentTotals, withoutCS.segmentTotals).map { with, without in
-                with.reduce(0) { $0 + value($1) } - without.reduce(0) { $0 + value($1) }
-            }
-        }
-        let retained = difference { $0.netPresentValue + $0.newBusinessValue }
-        let net = retained.map { $0 - cost }
-        retainedLogos = .acrossPaths(difference { Double($0.activeCustomers[horizon]) })
-        retainedArrAtHorizon = .acrossPaths(difference { $0.annualRecurringRevenue[horizon] })
-        retainedNetPresentValue = .acrossPaths(retained)
-        netValue = .acrossPaths(net)
-        returnOnCost = cost > 0 ? .acrossPaths(net.map { $0 / cost }) : nil
-        probabilityPaysForItself = net.isEmpty ? 0 : Double(net.filter { $0 > 0 }.count) / Double(net.count)
+        costNetPresentValue = comparison.costNetPresentValue
+        retainedLogos = AmountSummary(comparison.retainedLogos)
+        retainedArrAtHorizon = AmountSummary(comparison.retainedArrAtHorizon)
+        retainedNetPresentValue = AmountSummary(comparison.retainedNetPresentValue)
+        netValue = AmountSummary(comparison.netValue)
+        returnOnCost = comparison.costNetPresentValue > 0 ? AmountSummary(comparison.returnOnCost) : nil
+        probabilityPaysForItself = comparison.paths == 0 ? 0 : Double(comparison.pathsPaidFor) / Double(comparison.paths)
     }
 }
 
 extension AmountSummary {
-    /// Mean, standard error and P10/P50/P90 (type 7) of per-path values.
-    static func acrossPaths(_ values: [Double]) -> AmountSummary {
-        guard !values.isEmpty else { return AmountSummary(mean: 0, standardError: nil, p10: 0, p50: 0, p90: 0) }
-        let sorted = values.sorted()
-        let estimate = PathStatistics.estimate(values)
-        return AmountSummary(
-            mean: estimate.mean, standardError: estimate.standardError,
-            p10: PathStatistics.quantile(sorted: sorted, 0.1), p50: PathStatistics.quantile(sorted: sorted, 0.5),
-            p90: PathStatistics.quantile(sorted: sorted, 0.9))
+    /// Mean, standard error and P10/P50/P90 of a per-path value across paths (all 0 without
+    /// paths); the percentiles are type 7 over sketch order statistics, within relative error 1e-4.
+    init(_ distribution: PathDistribution) {
+        guard distribution.moments.count > 0 else {
+            self.init(mean: 0, standardError: nil, p10: 0, p50: 0, p90: 0)
+            return
+        }
+        let estimate = distribution.moments.estimate
+        self.init(
+            mean: estimate.mean, standardError: estimate.standardError, p10: distribution.quantile(0.1),
+            p50: distribution.quantile(0.5), p90: distribution.quantile(0.9))
     }
 }

@@ -5,7 +5,7 @@
 /// Every coverage reuses the same seed and paths, so the runs differ only in the segment's
 /// hazard ratio (common random numbers): survival at 12 months is exactly non-increasing in
 /// the load, differences between ratios carry little Monte Carlo noise, and comparing the
-/// ratios path by path says how often each one is best.
+/// ratios path by path says how often each one is best. Memory does not grow with paths.
 public struct StaffingSweep: Sendable, Equatable {
     /// One tried coverage of one segment.
     public struct Point: Sendable, Equatable {
@@ -52,9 +52,15 @@ public struct StaffingSweep: Sendable, Equatable {
 
     /// Runs the sweep of `scenario` (which must have `customer_success`) over `grid`, keeping
     /// the whole CS team within `cap`.
+    ///
+    /// Each path is simulated at every coverage back to back and folded into a
+    /// ``StaffingComparison``, so memory does not grow with paths. Means and standard errors
+    /// are exact; net-value P10/P90 are type 7 over quantile-sketch order statistics (relative
+    /// error ≤ 1e-4).
     /// - Complexity: one simulation per segment and grid point.
-    /// - Throws: ``StaffingError/noFeasibleCoverage(segment:cap:)`` when no coverage of a
-    ///   segment fits `cap`, or what ``SimulationPlan/init(scenario:paths:seed:hazardRatios:)`` throws.
+    /// - Throws: ``StaffingError/noFeasibleCoverage(segment:cap:otherSegmentsHeadcount:)`` when no
+    ///   coverage of a segment fits `cap` (before simulating), or what
+    ///   ``SimulationPlan/init(scenario:paths:seed:hazardRatios:)`` throws.
     public init(
         scenario: Scenario, customerSuccess cs: CustomerSuccess, grid: StaffingGrid, cap: StaffingCap = .none,
         paths: Int?, threads: Int
@@ -66,65 +72,55 @@ public struct StaffingSweep: Sendable, Equatable {
             let others = scenario.segments.indices.filter { $0 != index }.reduce(0) {
                 $0 + cs.coverage[$1].headcount(customers: scenario.segments[$1].customers)
             }
-            var points: [Point] = []
-            var netValues: [[Double]] = []
-            for coverage in grid.coverages {
+            let plans = try grid.coverages.map { coverage in
                 var tried = cs.coverage
                 tried[index] = coverage
-                let plan = try SimulationPlan(scenario: scenario, paths: paths, hazardRatios: cs.hazardRatios(coverage: tried))
-                let totals = PortfolioSimulator(plan: plan).run(threads: threads, keepingPathTotals: true).segmentTotals.map { $0[index] }
-                let cost = coverage.costNetPresentValue(
-                    customers: segment.customers, csmCostAnnual: cs.csmCostAnnual, months: scenario.horizonMonths,
-                    discount: plan.discount)
-                let headcount = coverage.headcount(customers: segment.customers)
-                let net = totals.map { $0.netPresentValue + $0.newBusinessValue - cost }
-                netValues.append(net)
-                points.append(Point(
-                    coverage: coverage, hazardRatio: cs.effect.hazardRatio(for: coverage), headcount: headcount,
-                    teamHeadcount: headcount + others,
-                    isFeasible: cap.allows(headcount: headcount + others, csmCostAnnual: cs.csmCostAnnual),
-                    costNetPresentValue: cost,
-                    survival12: PathStatistics.estimate(totals.map { Double($0.survivors[0]) / Double(max(segment.customers, 1)) }),
-                    netRevenueRetention12: Self.netRevenueRetention12(totals),
-                    netValue: .acrossPaths(net), shareOfPathsBest: 0))
+                return try SimulationPlan(scenario: scenario, paths: paths, hazardRatios: cs.hazardRatios(coverage: tried))
             }
-            let feasible = points.indices.filter { points[$0].isFeasible }
-            guard let bestIndex = feasible.max(by: { points[$0].netValue.mean < points[$1].netValue.mean }) else {
+            let headcounts = grid.coverages.map { $0.headcount(customers: segment.customers) }
+            let feasible = headcounts.indices.filter {
+                cap.allows(headcount: headcounts[$0] + others, csmCostAnnual: cs.csmCostAnnual)
+            }
+            guard let first = plans.first, !feasible.isEmpty else {
                 throw StaffingError.noFeasibleCoverage(segment: segment.name, cap: cap, otherSegmentsHeadcount: others)
             }
-            for (index, share) in Self.sharesOfPathsBest(netValues, among: feasible) { points[index].shareOfPathsBest = share }
-            let best = points[bestIndex]
-            let threshold = best.netValue.mean - 0.01 * abs(best.netValue.mean)
-            let near = feasible.compactMap { index -> Double? in
-                guard case .accountsPerCSM(let load) = points[index].coverage, points[index].netValue.mean >= threshold
-                else { return nil }
-                return load
+            let costs = grid.coverages.map {
+                $0.costNetPresentValue(
+                    customers: segment.customers, csmCostAnnual: cs.csmCostAnnual, months: scenario.horizonMonths,
+                    discount: first.discount)
             }
-            let range = near.min().flatMap { low in near.max().map { low...$0 } }
-            sweeps.append(SegmentSweep(name: segment.name, points: points, best: best, nearBestRange: range))
+            let empty = StaffingComparison(
+                segment: index, customers: segment.customers, costs: costs, feasible: feasible,
+                horizonMonths: scenario.horizonMonths)
+            let comparison = PortfolioSimulator(plan: first).run(
+                paths: 0..<first.paths, threads: threads, comparing: Array(plans.dropFirst()), in: empty
+            ).comparison
+            let points = grid.coverages.indices.map { point in
+                Point(
+                    coverage: grid.coverages[point], hazardRatio: cs.effect.hazardRatio(for: grid.coverages[point]),
+                    headcount: headcounts[point], teamHeadcount: headcounts[point] + others,
+                    isFeasible: feasible.contains(point), costNetPresentValue: costs[point],
+                    survival12: comparison.survival12[point].estimate,
+                    netRevenueRetention12: comparison.netRevenueRetention12?[point].estimate,
+                    netValue: AmountSummary(comparison.netValue[point]), shareOfPathsBest: comparison.shareOfPathsBest(point))
+            }
+            sweeps.append(Self.segmentSweep(name: segment.name, points: points, feasible: feasible))
         }
         segments = sweeps
     }
 
-    /// For each of `candidates` (indices into `values`, one array of per-path values each),
-    /// the share of paths on which it has the highest value among the candidates (the first
-    /// candidate wins ties).
-    static func sharesOfPathsBest(_ values: [[Double]], among candidates: [Int]) -> [(Int, Double)] {
-        guard let paths = candidates.first.map({ values[$0].count }), paths > 0 else { return [] }
-        var wins = Dictionary(uniqueKeysWithValues: candidates.map { ($0, 0) })
-        for path in 0..<paths {
-            var winner = candidates[0]
-            for candidate in candidates.dropFirst() where values[candidate][path] > values[winner][path] {
-                winner = candidate
-            }
-            wins[winner, default: 0] += 1
+    /// The sweep of one segment: the feasible point with the highest mean net value (the
+    /// earlier one on ties), and the feasible ratios within 1% of it; `feasible` is not empty.
+    private static func segmentSweep(name: String, points: [Point], feasible: [Int]) -> SegmentSweep {
+        let bestIndex = feasible.dropFirst().reduce(feasible[0]) { points[$1].netValue.mean > points[$0].netValue.mean ? $1 : $0 }
+        let best = points[bestIndex]
+        let threshold = best.netValue.mean - 0.01 * abs(best.netValue.mean)
+        let near = feasible.compactMap { index -> Double? in
+            guard case .accountsPerCSM(let load) = points[index].coverage, points[index].netValue.mean >= threshold
+            else { return nil }
+            return load
         }
-        return candidates.map { ($0, Double(wins[$0] ?? 0) / Double(paths)) }
-    }
-
-    /// First-year NRR of the month-0 cohort: MRR at month 12 ÷ MRR at month 0, per path.
-    private static func netRevenueRetention12(_ totals: [PathTotals]) -> Estimate? {
-        guard let first = totals.first, first.cohortRevenue.count > 12 else { return nil }
-        return PathStatistics.estimate(totals.map { $0.cohortRevenue[0] > 0 ? $0.cohortRevenue[12] / $0.cohortRevenue[0] : 0 })
+        let range = near.min().flatMap { low in near.max().map { low...$0 } }
+        return SegmentSweep(name: name, points: points, best: best, nearBestRange: range)
     }
 }

@@ -1,7 +1,8 @@
 /// What one Monte Carlo path contributes for one scope (a segment or the whole portfolio).
 ///
-/// Folded into a ``ScopeAccumulator`` as soon as the path is done; kept per path only when a
-/// run compares paths one by one (Customer Success with and without, staffing).
+/// Folded into a ``ScopeAccumulator`` as soon as the path is done, and into a
+/// ``PathComparison`` when a run compares plans path by path (Customer Success with and
+/// without, staffing); never kept across paths.
 struct PathTotals: Sendable, Codable, Equatable {
     /// Customers in the scope.
     var customers = 0

@@ -15,60 +15,83 @@ public struct PortfolioSimulator: Sendable {
     public init(plan: SimulationPlan) { self.plan = plan }
 
     /// Simulates every path.
-    /// - Parameters:
-    ///   - threads: worker threads (≥ 1); defaults to the active processor count.
-    ///   - keepingPathTotals: also keep every path's totals, for comparisons path by path
-    ///     (Customer Success with and without, staffing); memory then grows with paths.
+    /// - Parameter threads: worker threads (≥ 1); defaults to the active processor count.
     /// - Returns: the accumulated scopes and per-customer distributions.
     /// - Complexity: O(paths × (customers + horizon × segments)).
-    public func run(
-        threads: Int = ProcessInfo.processInfo.activeProcessorCount, keepingPathTotals: Bool = false
-    ) -> SimulationOutcome {
-        run(paths: 0..<plan.paths, threads: threads, keepingPathTotals: keepingPathTotals)
+    public func run(threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> SimulationOutcome {
+        run(paths: 0..<plan.paths, threads: threads)
     }
 
     /// Simulates the paths in `range` only (one shard, or one batch, of a run).
     /// - Parameters:
     ///   - range: the paths to simulate.
     ///   - threads: worker threads.
-    ///   - keepingPathTotals: also keep every path's totals (see ``run(threads:keepingPathTotals:)``).
     ///   - progress: called with the number of paths finished so far (from worker threads).
     /// - Returns: the accumulated scopes of those paths and their customer distributions.
-    public func run(
-        paths range: Range<Int>, threads: Int, keepingPathTotals: Bool = false, progress: (@Sendable (Int) -> Void)? = nil
-    ) -> SimulationOutcome {
-        let workers = max(1, min(threads, range.count))
+    public func run(paths range: Range<Int>, threads: Int, progress: (@Sendable (Int) -> Void)? = nil) -> SimulationOutcome {
+        run(paths: range, threads: threads, comparing: [], in: NoComparison(), progress: progress).outcome
+    }
+
+    /// Simulates the paths in `range` under this plan and, on the same worker right after,
+    /// under each of `alternatives` (same seed and paths, so the same random numbers path by
+    /// path), folding every path's totals of all plans into `comparison`.
+    ///
+    /// Only this plan's paths go into the outcome; the alternatives' paths exist only while
+    /// `comparison` folds them in, so memory does not grow with the number of paths.
+    /// - Parameters:
+    ///   - range: the paths to simulate.
+    ///   - threads: worker threads.
+    ///   - alternatives: plans of the same scenario, seed and horizon.
+    ///   - comparison: an empty comparison; each worker starts from a copy of it.
+    ///   - progress: called with the number of paths finished so far (from worker threads).
+    /// - Returns: this plan's outcome and the merged comparison of every path.
+    /// - Complexity: (1 + alternatives) times a plain run.
+    func run<Comparison: PathComparison>(
+        paths range: Range<Int>, threads: Int, comparing alternatives: [SimulationPlan], in comparison: Comparison,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) -> (outcome: SimulationOutcome, comparison: Comparison) {
         let plan = self.plan
-        let collector = WorkCollector(paths: range, keepingPathTotals: keepingPathTotals, progress: progress)
+        precondition(alternatives.allSatisfy { $0.seed == plan.seed && $0.horizonMonths == plan.horizonMonths },
+                     "compared plans must share seed and horizon")
+        let workers = max(1, min(threads, range.count))
+        let collector = WorkCollector<Comparison>(paths: range, progress: progress)
         let simulator = PathSimulator(plan: plan)
+        let alternativeSimulators = alternatives.map(PathSimulator.init)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            var work = WorkerResult(plan: plan)
+            var work = WorkerResult(plan: plan, comparison: comparison)
+            // Alternatives' per-customer distributions are not reported; they are folded here and dropped.
+            var unreported = work.distributions
             while let path = collector.nextPath() {
                 let totals = simulator.simulate(path: path, distributions: &work.distributions)
                 work.add(totals, horizonMonths: plan.horizonMonths)
-                if keepingPathTotals { work.pathTotals.append((path, totals)) }
+                var compared = [totals]
+                for alternative in alternativeSimulators {
+                    compared.append(alternative.simulate(path: path, distributions: &unreported))
+                }
+                work.comparison.add(compared)
             }
             work.flush()
             collector.store(work)
         }
-        return collector.outcome(plan: plan)
+        return collector.result(plan: plan, comparison: comparison)
     }
 }
 
 /// What one worker gathers from the paths it simulated.
-private struct WorkerResult {
+private struct WorkerResult<Comparison: PathComparison> {
     /// Paths whose totals are folded into the accumulators together.
-    static let batchSize = 32
+    static var batchSize: Int { 32 }
 
     /// Accumulators of each segment, then of the portfolio.
     var scopes: [ScopeAccumulator]
     var distributions: [CustomerDistributions]
-    var pathTotals: [(Int, [PathTotals])] = []
+    var comparison: Comparison
     /// Totals of each scope on the paths not yet folded in.
     private var pending: [[PathTotals]]
 
-    init(plan: SimulationPlan) {
+    init(plan: SimulationPlan, comparison: Comparison) {
         scopes = SimulationOutcome.emptyScopes(plan: plan)
+        self.comparison = comparison
         distributions = Array(repeating: CustomerDistributions(horizonMonths: plan.horizonMonths), count: plan.segments.count)
         pending = Array(repeating: [], count: scopes.count)
     }
@@ -99,18 +122,16 @@ private struct WorkerResult {
 /// Handing out paths on demand (rather than a fixed stride per worker) keeps every thread
 /// busy when the machine gives one of them less time; which thread simulates a path never
 /// changes its numbers. One lock round trip per path is negligible next to simulating it.
-private final class WorkCollector: @unchecked Sendable {
+private final class WorkCollector<Comparison: PathComparison>: @unchecked Sendable {
     private let lock = NSLock()
     private let range: Range<Int>
-    private var merged: WorkerResult?
-    private var totals: [[PathTotals]?]
+    private var merged: WorkerResult<Comparison>?
     private var pathsHandedOut = 0
     private let progress: (@Sendable (Int) -> Void)?
 
-    init(paths range: Range<Int>, keepingPathTotals: Bool, progress: (@Sendable (Int) -> Void)?) {
+    init(paths range: Range<Int>, progress: (@Sendable (Int) -> Void)?) {
         self.range = range
         self.progress = progress
-        totals = Array(repeating: nil, count: keepingPathTotals ? range.count : 0)
     }
 
     /// The next path nobody has simulated yet, or nil when all are taken; reports the
@@ -124,24 +145,24 @@ private final class WorkCollector: @unchecked Sendable {
         return range.lowerBound + pathsHandedOut - 1
     }
 
-    func store(_ work: WorkerResult) {
+    func store(_ work: WorkerResult<Comparison>) {
         lock.lock()
         defer { lock.unlock() }
-        for (path, pathTotals) in work.pathTotals { totals[path - range.lowerBound] = pathTotals }
         guard var result = merged else {
             merged = work
             return
         }
         for index in result.scopes.indices { result.scopes[index].merge(work.scopes[index]) }
         for index in result.distributions.indices { result.distributions[index].merge(work.distributions[index]) }
+        result.comparison.merge(work.comparison)
         merged = result
     }
 
-    func outcome(plan: SimulationPlan) -> SimulationOutcome {
-        let result = merged ?? WorkerResult(plan: plan)
-        return SimulationOutcome(
-            plan: plan, paths: range, scopes: result.scopes, distributions: result.distributions,
-            segmentTotals: totals.map { $0 ?? [] })
+    /// The merged outcome and comparison (`empty` when no path was simulated).
+    func result(plan: SimulationPlan, comparison empty: Comparison) -> (outcome: SimulationOutcome, comparison: Comparison) {
+        let result = merged ?? WorkerResult(plan: plan, comparison: empty)
+        let outcome = SimulationOutcome(plan: plan, paths: range, scopes: result.scopes, distributions: result.distributions)
+        return (outcome, result.comparison)
     }
 }
 
@@ -155,8 +176,6 @@ public struct SimulationOutcome: Sendable {
     let scopes: [ScopeAccumulator]
     /// Per-segment customer distributions over all paths.
     let distributions: [CustomerDistributions]
-    /// `segmentTotals[path − paths.lowerBound][segment]` when the run kept path totals; else empty.
-    let segmentTotals: [[PathTotals]]
 
     /// Empty accumulators for each segment of `plan`, then for the portfolio.
     static func emptyScopes(plan: SimulationPlan) -> [ScopeAccumulator] {
@@ -182,8 +201,7 @@ extension SimulationOutcome {
         var distributions = self.distributions
         for index in distributions.indices { distributions[index].merge(next.distributions[index]) }
         return SimulationOutcome(
-            plan: plan, paths: paths.lowerBound..<next.paths.upperBound, scopes: scopes, distributions: distributions,
-            segmentTotals: segmentTotals + next.segmentTotals)
+            plan: plan, paths: paths.lowerBound..<next.paths.upperBound, scopes: scopes, distributions: distributions)
     }
 
     /// Relative standard error of the portfolio NPV over the paths so far (nil below 2 paths

@@ -7,7 +7,7 @@ public struct RunSummary: Codable, Sendable, Equatable {
     /// The whole portfolio.
     public var portfolio: ScopeSummary
     /// Value of Customer Success against a run without it; nil when the scenario has no
-    /// `customer_success` section (or for merged shards).
+    /// `customer_success` section.
     public var customerSuccess: CustomerSuccessImpact?
 
     /// Writes every key, with `null` when there is no Customer Success comparison.

@@ -33,22 +33,17 @@ public struct ScenarioRun: Sendable {
     }
 
     /// Loads and validates the scenario, simulates it, and writes the report atomically.
-    /// With a `customer_success` section the scenario is simulated with its CS coverage and
-    /// again without CS on the same paths, and the summary carries ``CustomerSuccessImpact``.
+    /// With a `customer_success` section every path is simulated with the scenario's CS
+    /// coverage and again without CS (same random numbers), and the summary carries
+    /// ``CustomerSuccessImpact``; memory does not grow with the number of paths either way.
     /// - Returns: the summary, the folder written and the scenario's plausibility warnings.
     /// - Throws: ``ScenarioError`` for a bad scenario (nothing is written), or a file-system error.
     public func execute() throws -> (summary: RunSummary, directory: URL, warnings: [ScenarioProblem]) {
         let (scenario, _, warnings) = try loadScenario()
-        let ratios = scenario.customerSuccess?.hazardRatios()
-        let plan = try SimulationPlan(scenario: scenario, paths: paths, seed: seed, hazardRatios: ratios)
-        let outcome = simulate(plan, keepingPathTotals: scenario.customerSuccess != nil)
+        let (plan, outcome, comparison) = try simulate(scenario, shard: nil)
         var summary = RunSummary(outcome: outcome)
-        if let customerSuccess = scenario.customerSuccess {
-            // The counterfactual without CS, on the same paths and so the same random numbers.
-            let baseline = try SimulationPlan(scenario: scenario, paths: paths, seed: seed)
-            let withoutCS = PortfolioSimulator(plan: baseline).run(paths: outcome.paths, threads: threads, keepingPathTotals: true)
-            summary.customerSuccess = CustomerSuccessImpact(
-                customerSuccess: customerSuccess, withCS: outcome, withoutCS: withoutCS)
+        if let customerSuccess = scenario.customerSuccess, let comparison {
+            summary.customerSuccess = CustomerSuccessImpact(customerSuccess: customerSuccess, plan: plan, comparison: comparison)
         }
         let directory = URL(fileURLWithPath: outputDirectory ?? "Reports/\(Self.slug(scenario.name))")
         try Self.writeReport(summary, scenario: scenario, scenarioFile: scenarioFile, to: directory)
@@ -56,45 +51,67 @@ public struct ScenarioRun: Sendable {
     }
 
     /// Simulates one shard's paths and writes its `partial.json` atomically, for
-    /// ``ShardMerge`` to combine into exactly the unsharded result.
+    /// ``ShardMerge`` to combine into exactly the unsharded result (the CS comparison included).
     /// - Returns: the folder written, the shard's paths and the scenario's warnings.
     public func executeShard(_ shard: ShardSpecification) throws -> (directory: URL, paths: Range<Int>, warnings: [ScenarioProblem]) {
         let (scenario, text, warnings) = try loadScenario()
-        let plan = try SimulationPlan(
-            scenario: scenario, paths: paths, seed: seed, hazardRatios: scenario.customerSuccess?.hazardRatios())
-        let range = shard.range(ofPaths: plan.paths)
-        let outcome = PortfolioSimulator(plan: plan).run(paths: range, threads: threads)
+        let (plan, outcome, comparison) = try simulate(scenario, shard: shard)
         let partial = PartialRun(
             scenarioFile: scenarioFile, scenarioText: text, paths: plan.paths, seed: plan.seed,
             churnsimVersion: ChurnSimVersion.current, shardIndex: shard.index, shardCount: shard.count,
-            firstPath: range.lowerBound, pathCount: range.count, scopes: outcome.scopes, distributions: outcome.distributions)
+            firstPath: outcome.paths.lowerBound, pathCount: outcome.paths.count, scopes: outcome.scopes,
+            distributions: outcome.distributions, customerSuccess: comparison)
         let name = "\(Self.slug(scenario.name))-shard-\(shard.index)-of-\(shard.count)"
         let directory = URL(fileURLWithPath: outputDirectory ?? "Reports/\(name)")
         try ReportDirectory.write([("partial.json", try PartialRun.encoder().encode(partial))], to: directory)
-        return (directory, range, warnings)
+        return (directory, outcome.paths, warnings)
     }
 
-    /// All paths, or batches of 100 until the target relative standard error is met. The
-    /// stopping point depends only on the numbers, so it is the same for any thread count.
-    /// `keepingPathTotals` keeps each path's totals for the Customer Success comparison.
-    private func simulate(_ plan: SimulationPlan, keepingPathTotals: Bool) -> SimulationOutcome {
+    /// Simulates the scenario with its CS coverage (the reported run) and, when it has a
+    /// `customer_success` section, each path again without CS (every hazard ratio 1) on the
+    /// same random numbers, folded into a ``CustomerSuccessComparison``.
+    private func simulate(
+        _ scenario: Scenario, shard: ShardSpecification?
+    ) throws -> (SimulationPlan, SimulationOutcome, CustomerSuccessComparison?) {
+        let plan = try SimulationPlan(
+            scenario: scenario, paths: paths, seed: seed, hazardRatios: scenario.customerSuccess?.hazardRatios())
+        guard let customerSuccess = scenario.customerSuccess else {
+            return (plan, simulate(plan, shard: shard, comparing: [], in: NoComparison()).outcome, nil)
+        }
+        let baseline = try SimulationPlan(scenario: scenario, paths: paths, seed: seed)
+        let (outcome, comparison) = simulate(
+            plan, shard: shard, comparing: [baseline], in: CustomerSuccessComparison(customerSuccess: customerSuccess, plan: plan))
+        return (plan, outcome, comparison)
+    }
+
+    /// A shard's paths; else all paths, or batches of 100 until the target relative standard
+    /// error is met. The stopping point depends only on the numbers, so it is the same for any
+    /// thread count. Each path is also simulated under `alternatives`, into `comparison`.
+    private func simulate<Comparison: PathComparison>(
+        _ plan: SimulationPlan, shard: ShardSpecification?, comparing alternatives: [SimulationPlan], in comparison: Comparison
+    ) -> (outcome: SimulationOutcome, comparison: Comparison) {
         let simulator = PortfolioSimulator(plan: plan)
         let total = plan.paths
+        func run(_ range: Range<Int>, progress: (@Sendable (Int) -> Void)? = nil) -> (outcome: SimulationOutcome, comparison: Comparison) {
+            simulator.run(paths: range, threads: threads, comparing: alternatives, in: comparison, progress: progress)
+        }
+        if let shard { return run(shard.range(ofPaths: total)) }
         let report = progress
         guard let target = targetRelativeStandardError else {
             var perPath: (@Sendable (Int) -> Void)?
             if let report { perPath = { report($0, total) } }
-            return simulator.run(paths: 0..<total, threads: threads, keepingPathTotals: keepingPathTotals, progress: perPath)
+            return run(0..<total, progress: perPath)
         }
         let batch = 100
-        var outcome = simulator.run(paths: 0..<min(batch, total), threads: threads, keepingPathTotals: keepingPathTotals)
+        var (outcome, merged) = run(0..<min(batch, total))
         while outcome.paths.upperBound < total, (outcome.portfolioRelativeStandardError ?? .infinity) > target {
             let start = outcome.paths.upperBound
             report?(start, total)
-            outcome = outcome.appending(
-                simulator.run(paths: start..<min(start + batch, total), threads: threads, keepingPathTotals: keepingPathTotals))
+            let next = run(start..<min(start + batch, total))
+            outcome = outcome.appending(next.outcome)
+            merged.merge(next.comparison)
         }
-        return outcome
+        return (outcome, merged)
     }
 
     /// Writes the report files of `summary` to `directory`.

@@ -73,8 +73,12 @@ public enum ShardMerge {
         let check = ScenarioLoader.check(yaml: first.scenarioText, file: first.scenarioFile)
         guard let scenario = check.scenario else { throw ScenarioError.invalid(problems: check.problems) }
         let plan = try SimulationPlan(scenario: scenario, paths: first.paths, seed: first.seed)
+        if let (file, _) = loaded.first(where: { ($0.1.customerSuccess == nil) != (scenario.customerSuccess == nil) }) {
+            throw ShardMergeError.mismatch(file: file, field: "customer_success comparison")
+        }
         var scopes = loaded[0].1.scopes
         var distributions = loaded[0].1.distributions
+        var comparison = loaded[0].1.customerSuccess
         for (file, part) in loaded.dropFirst() {
             guard part.scopes.count == scopes.count, part.distributions.count == distributions.count,
                   part.scopes.allSatisfy({ $0.paths == part.pathCount }) else {
@@ -82,10 +86,14 @@ public enum ShardMerge {
             }
             for index in scopes.indices { scopes[index].merge(part.scopes[index]) }
             for index in distributions.indices { distributions[index].merge(part.distributions[index]) }
+            if let other = part.customerSuccess { comparison?.merge(other) }
         }
         let outcome = SimulationOutcome(
-            plan: plan, paths: 0..<first.paths, scopes: scopes, distributions: distributions, segmentTotals: [])
-        let summary = RunSummary(outcome: outcome)
+            plan: plan, paths: 0..<first.paths, scopes: scopes, distributions: distributions)
+        var summary = RunSummary(outcome: outcome)
+        if let customerSuccess = scenario.customerSuccess, let comparison {
+            summary.customerSuccess = CustomerSuccessImpact(customerSuccess: customerSuccess, plan: plan, comparison: comparison)
+        }
         let directory = URL(fileURLWithPath: outputDirectory ?? "Reports/\(ScenarioRun.slug(scenario.name))")
         try ScenarioRun.writeReport(summary, scenario: scenario, scenarioFile: first.scenarioFile, to: directory)
         return (summary, directory)

@@ -47,9 +47,9 @@ public struct ShardSpecification: Sendable, Equatable {
 /// can check that every part ran the same scenario, seed and number of paths. Its size does
 /// not grow with the shard's paths: it holds the shard's accumulators, not per-path totals.
 struct PartialRun: Codable {
-    /// The format this version of churnsim writes and merges: 2 holds accumulators (1 held
-    /// per-path totals).
-    static let currentFormat = 2
+    /// The format this version of churnsim writes and merges: 3 adds the Customer Success
+    /// comparison (2 held the scopes' accumulators only, 1 per-path totals).
+    static let currentFormat = 3
 
     /// Format version of this file.
     var format = currentFormat
@@ -69,6 +69,8 @@ struct PartialRun: Codable {
     /// Accumulated paths of each segment, then of the portfolio, and per-segment distributions.
     var scopes: [ScopeAccumulator]
     var distributions: [CustomerDistributions]
+    /// The shard's paths with CS against without; nil when the scenario has no `customer_success`.
+    var customerSuccess: CustomerSuccessComparison?
 
     /// Just the format field, read before the rest so that an older or newer file gets a clear error.
     struct Header: Decodable {

@@ -62,10 +62,7 @@ import Testing
     }
 
     static func impact(_ scenario: Scenario, threads: Int = 2) throws -> (RunSummary, CustomerSuccessImpact) {
-        let cs = try #require(scenario.customerSuccess)
-        let with = PortfolioSimulator(plan: try SimulationPlan(scenario: scenario, hazardRatios: cs.hazardRatios())).run(threads: threads, keepingPathTotals: true)
-        let without = PortfolioSimulator(plan: try SimulationPlan(scenario: scenario)).run(threads: threads, keepingPathTotals: true)
-        return (RunSummary(outcome: with), CustomerSuccessImpact(customerSuccess: cs, withCS: with, withoutCS: without))
+        try customerSuccessRun(scenario, cs: try #require(scenario.customerSuccess), threads: threads)
     }
 
     /// SE 0: the run equals, number for number, the scenario that gives hazard_ratio = exp(β).

@@ -64,13 +64,66 @@ import Testing
     }
 
     /// Hand-counted: per path the highest value among the candidates wins; ties go to the first.
-    @Test func sharesOfPathsBestCountsWinners() {
-        let values: [[Double]] = [[1, 5, 2, 0], [3, 5, 1, 9], [9, 9, 9, 9]]
-        let shares = StaffingSweep.sharesOfPathsBest(values, among: [0, 1])
-        // Paths: 1<3 → 1; 5=5 → 0 (tie); 2>1 → 0; 0<9 → 1.
-        #expect(shares.map(\.0) == [0, 1] && shares.map(\.1) == [0.5, 0.5])
-        // With the third row: it wins paths 0–2; on path 3 it ties 9 with row 1, which comes first.
-        #expect(StaffingSweep.sharesOfPathsBest(values, among: [0, 1, 2]).map(\.1) == [0, 0.25, 0.75])
+    @Test func winnerIsTheFirstHighestCandidate() {
+        let values: [[Double]] = [[1, 3, 9], [5, 5, 9], [2, 1, 9], [0, 9, 9]]  // per path, one value per point
+        // Among points 0 and 1: 1<3 → 1; 5=5 → 0 (tie); 2>1 → 0; 0<9 → 1.
+        #expect(values.map { StaffingComparison.winner($0, among: [0, 1]) } == [1, 0, 0, 1])
+        // With point 2: it wins paths 0–2; on path 3 it ties 9 with point 1, which comes first.
+        #expect(values.map { StaffingComparison.winner($0, among: [0, 1, 2]) } == [2, 2, 2, 1])
+        #expect(StaffingComparison.winner([1, 2], among: [1]) == 1 && StaffingComparison.winner([1, 2], among: []) == nil)
+    }
+
+    /// The sweep of the two-segment CS scenario's SMB segment (points: tech-touch, 40, 80, 120).
+    func twoSegmentSweep(threads: Int, cap: StaffingCap = .none) throws -> (Scenario, StaffingSweep) {
+        let scenario = try customerSuccessScenario(paths: 120)
+        let cs = try #require(scenario.customerSuccess)
+        let grid = StaffingGrid(ratios: [40, 80, 120], includesTechTouch: true)
+        let sweep = try StaffingSweep(scenario: scenario, customerSuccess: cs, grid: grid, cap: cap, paths: nil, threads: threads)
+        return (scenario, sweep)
+    }
+
+    /// The whole sweep is bit-identical on 1 and 2 threads.
+    @Test func threadCountDoesNotChangeTheSweep() throws {
+        let (_, one) = try twoSegmentSweep(threads: 1)
+        let (_, two) = try twoSegmentSweep(threads: 2)
+        #expect(one == two)
+        #expect(one.segments.map(\.name) == ["SMB", "Enterprise"])
+    }
+
+    /// The sweep folded path by path agrees with the former exact computation from every
+    /// coverage's kept path totals: survival and NRR at 12 months to rounding, net value
+    /// within the sketch's 1e-4, and the share of paths on which each feasible coverage is
+    /// best exactly (here with a cap that makes the lightest ratio infeasible).
+    @Test func foldedSweepMatchesExactPathByPath() throws {
+        let cap = StaffingCap(maxHeadcount: 5)  // SMB's 120 accounts need 3 CSMs at 40, plus Enterprise's 3 at 5
+        let (scenario, sweep) = try twoSegmentSweep(threads: 2, cap: cap)
+        let cs = try #require(scenario.customerSuccess)
+        let smb = try #require(sweep.segments.first)
+        let customers = Double(scenario.segments[0].customers)
+        var netValues: [[Double]] = []
+        for point in smb.points {
+            var coverage = cs.coverage
+            coverage[0] = point.coverage
+            let paths = keptPathTotals(try SimulationPlan(scenario: scenario, hazardRatios: cs.hazardRatios(coverage: coverage)))
+                .map { $0[0] }
+            let survival = PathStatistics.estimate(paths.map { Double($0.survivors[0]) / customers })
+            #expect(abs(point.survival12.mean - survival.mean) <= 1e-12)
+            #expect(abs((point.survival12.standardError ?? 0) - (survival.standardError ?? 0)) <= 1e-12)
+            let nrr = PathStatistics.estimate(paths.map { $0.cohortRevenue[12] / $0.cohortRevenue[0] })
+            #expect(abs((point.netRevenueRetention12?.mean ?? 0) - nrr.mean) <= 1e-12)
+            let net = paths.map { $0.netPresentValue + $0.newBusinessValue - point.costNetPresentValue }
+            #expect(agreesWithExact(point.netValue, net), "\(point.coverage): \(point.netValue)")
+            netValues.append(net)
+        }
+        let feasible = smb.points.indices.filter { smb.points[$0].isFeasible }
+        #expect(feasible.count < smb.points.count && feasible.count > 1)
+        var wins = Array(repeating: 0, count: smb.points.count)
+        for path in netValues[0].indices {
+            var winner = feasible[0]
+            for candidate in feasible.dropFirst() where netValues[candidate][path] > netValues[winner][path] { winner = candidate }
+            wins[winner] += 1
+        }
+        #expect(smb.points.map(\.shareOfPathsBest) == wins.map { Double($0) / Double(netValues[0].count) })
     }
 
     /// Constant churn p = 0.04, MRR 100, margin 0.8, no CAC or discounting, 400 customers, 36

@@ -28,16 +28,30 @@ import Testing
         downturn: { annual_probability: 0.3, hazard_multiplier: 1.8, correlation: 0.5 }
         """
 
-    func folder() throws -> URL {
+    func folder(scenario: String = Self.scenario) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("churnsim-shards-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        try Data(Self.scenario.utf8).write(to: url.appendingPathComponent("plan.yaml"))
+        try Data(scenario.utf8).write(to: url.appendingPathComponent("plan.yaml"))
         return url
     }
 
     @Test(arguments: [1, 3, 8])
     func mergeEqualsSingleRun(shards: Int) throws {
-        let root = try folder()
+        #expect(try mergedSummary(scenario: Self.scenario, shards: shards).customerSuccess == nil)
+    }
+
+    /// With a `customer_success` section the parts carry the CS comparison, and the merged
+    /// report has the same CS section, bit for bit.
+    @Test(arguments: [1, 3])
+    func customerSuccessMergeEqualsSingleRun(shards: Int) throws {
+        let impact = try #require(try mergedSummary(scenario: customerSuccessScenarioYAML, shards: shards).customerSuccess)
+        #expect(impact.retainedNetPresentValue.mean > 0)
+    }
+
+    /// Runs `scenario` whole and in `shards` shards (alternating 1 and 2 threads), checks that
+    /// the merge gives the same summary and the same `results.json`, and returns the summary.
+    func mergedSummary(scenario: String, shards: Int) throws -> RunSummary {
+        let root = try folder(scenario: scenario)
         defer { try? FileManager.default.removeItem(at: root) }
         let file = root.appendingPathComponent("plan.yaml").path
         let single = try ScenarioRun(scenarioFile: file, threads: 2, outputDirectory: root.appendingPathComponent("single").path).execute()
@@ -51,6 +65,7 @@ import Testing
         let a = try Data(contentsOf: root.appendingPathComponent("single/results.json"))
         let b = try Data(contentsOf: root.appendingPathComponent("merged/results.json"))
         #expect(a == b)
+        return merged.summary
     }
 
     @Test func missingRepeatedAndForeignPartsAreRefused() throws {
@@ -71,8 +86,10 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: root.path + "/x"))
     }
 
-    /// A part in another format (format 1 held per-path totals) is refused by name, and nothing is written.
-    @Test func partOfAnotherFormatIsRefused() throws {
+    /// A part in another format (1 held per-path totals, 2 no CS comparison) is refused by
+    /// name, and nothing is written.
+    @Test(arguments: [1, 2])
+    func partOfAnotherFormatIsRefused(format: Int) throws {
         let root = try folder()
         defer { try? FileManager.default.removeItem(at: root) }
         let file = root.appendingPathComponent("plan.yaml").path
@@ -80,8 +97,8 @@ import Testing
             .executeShard(try #require(ShardSpecification(index: 0, count: 1))).directory.appendingPathComponent("partial.json")
         let text = try String(contentsOf: part, encoding: .utf8)
         #expect(text.contains("\"format\":\(PartialRun.currentFormat)"))
-        try Data(text.replacingOccurrences(of: "\"format\":\(PartialRun.currentFormat)", with: "\"format\":1").utf8).write(to: part)
-        #expect(throws: ShardMergeError.unsupportedFormat(file: part.path, found: 1, expected: PartialRun.currentFormat)) {
+        try Data(text.replacingOccurrences(of: "\"format\":\(PartialRun.currentFormat)", with: "\"format\":\(format)").utf8).write(to: part)
+        #expect(throws: ShardMergeError.unsupportedFormat(file: part.path, found: format, expected: PartialRun.currentFormat)) {
             try ShardMerge.merge(parts: [part.path], outputDirectory: root.path + "/x")
         }
         #expect(!FileManager.default.fileExists(atPath: root.path + "/x"))

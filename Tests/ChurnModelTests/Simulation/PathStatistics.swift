@@ -1,5 +1,7 @@
-/// Statistics over kept per-path values (path-by-path comparisons), formed in path order so
-/// results are reproducible.
+@testable import ChurnModel
+
+/// Exact reference statistics over kept per-path values, formed in path order: what the
+/// constant-memory accumulators (``PathMoments``, ``PathDistribution``) are checked against.
 enum PathStatistics {
     /// Mean and standard error (sample standard deviation / √n; nil for n < 2).
     static func estimate(_ values: [Double]) -> Estimate {

@@ -8,7 +8,8 @@ extension CoxDesign {
     /// - Complexity: O(n log n), with trees as large as the number of distinct risk scores.
     func countingProcessPairs(_ ranked: DenseRanks) -> ConcordancePairs {
         let rank = ranked.ranks
-        var pairs = ConcordancePairs(rowCount: rowCount)
+        var pairs = ConcordancePairs()
+        var influence = [(c: Double, d: Double, t: Double)](repeating: (0, 0, 0), count: rowCount)
         for stratum in strata {
             var atRisk = RankWeights(count: ranked.distinctCount)
             var deaths = RankWeights(count: ranked.distinctCount)
@@ -18,9 +19,9 @@ extension CoxDesign {
                 let now = deaths.split(rank[j])
                 let then = snapshot[j]
                 // Events with a larger predictor than comparator j are concordant pairs.
-                pairs.influence[j].c += now.above - then.above
-                pairs.influence[j].d += now.below - then.below
-                pairs.influence[j].t += now.equal - then.equal
+                influence[j].c += now.above - then.above
+                influence[j].d += now.below - then.below
+                influence[j].t += now.equal - then.equal
             }
             func join(_ j: Int) {
                 atRisk.add(weight[j], at: rank[j])
@@ -52,9 +53,9 @@ extension CoxDesign {
                 var deathWeight = 0.0
                 for i in died {
                     let q = atRisk.split(rank[i])
-                    pairs.influence[i].c += q.below
-                    pairs.influence[i].d += q.above
-                    pairs.influence[i].t += q.equal
+                    influence[i].c += q.below
+                    influence[i].d += q.above
+                    influence[i].t += q.equal
                     pairs.concordant += weight[i] * q.below
                     pairs.discordant += weight[i] * q.above
                     pairs.tiedRisk += weight[i] * q.equal
@@ -66,6 +67,10 @@ extension CoxDesign {
             }
             let leftover = entry == nil ? Array(stratum.rows) : Array(stratum.byEntry[e...])
             leftover.forEach(finish)
+        }
+        let scale = pairs.scale
+        if scale.total > 0 {
+            pairs.influence = (0..<rowCount).map { ConcordancePairs.influence(weight: weight[$0], influence[$0], scale: scale) }
         }
         return pairs
     }

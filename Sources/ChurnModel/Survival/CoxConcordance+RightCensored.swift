@@ -6,10 +6,11 @@ private struct ConcordanceRow: Sendable {
     var weight: Double
     /// Dense rank of the row's linear predictor.
     var rank: Int
-    /// Time level within the stratum (see ``CoxDesign/rightCensoredPairs(_:)``).
+    /// Time level within the stratum (see ``CoxDesign/rightCensoredPairs(_:)``): odd for an event.
     var level: Int32
     var stratum: Int32
-    var isEvent: Bool
+
+    var isEvent: Bool { level & 1 == 1 }
 }
 
 /// A row's comparable pairs with rows of lower or equal risk score, counted while walking up
@@ -77,7 +78,7 @@ extension CoxDesign {
     ///
     /// - Complexity: O(n log L) after the sort of the scores, L = the number of time levels.
     func rightCensoredPairs(_ ranked: DenseRanks) -> ConcordancePairs {
-        var pairs = ConcordancePairs(rowCount: rowCount)
+        var pairs = ConcordancePairs()
         var packed: [ConcordanceRow] = []
         packed.reserveCapacity(rowCount)
         var levelCounts: [Int] = []
@@ -97,7 +98,7 @@ extension CoxDesign {
                 }
                 packed.append(ConcordanceRow(
                     weight: weight[r], rank: ranked.ranks[r], level: Int32(2 * g + (event[r] ? 1 : 0)),
-                    stratum: Int32(s), isEvent: event[r]))
+                    stratum: Int32(s)))
             }
             levelCounts.append(2 * g + 2)
         }
@@ -108,6 +109,18 @@ extension CoxDesign {
         let trees = shares.withUnsafeMutableBufferPointer { shares in
             Self.walkUp(sorted, levelCounts: levelCounts, shares: shares)
         }
+        // Two passes over the rows: the pair totals, then each row's influence, which needs them.
+        for (m, row) in sorted.enumerated() where row.isEvent {
+            let (s, level) = (Int(row.stratum), Int(row.level))
+            let share = shares[m]
+            let higher = trees.comparators[s].below(level) - share.eventLower - share.eventEqual
+            pairs.concordant += row.weight * share.eventLower
+            pairs.discordant += row.weight * higher
+            pairs.tiedRisk += row.weight * share.eventEqual
+        }
+        let scale = pairs.scale
+        guard scale.total > 0 else { return pairs }
+        var influence = [Double](repeating: 0, count: rowCount)
         for (m, row) in sorted.enumerated() {
             let (s, level) = (Int(row.stratum), Int(row.level))
             let share = shares[m]
@@ -115,16 +128,13 @@ extension CoxDesign {
             var d = share.comparatorLower
             var t = share.comparatorEqual
             if row.isEvent {
-                let higher = trees.comparators[s].below(level) - share.eventLower - share.eventEqual
                 c += share.eventLower
-                d += higher
+                d += trees.comparators[s].below(level) - share.eventLower - share.eventEqual
                 t += share.eventEqual
-                pairs.concordant += row.weight * share.eventLower
-                pairs.discordant += row.weight * higher
-                pairs.tiedRisk += row.weight * share.eventEqual
             }
-            pairs.influence[order[m]] = (c, d, t)
+            influence[order[m]] = ConcordancePairs.influence(weight: row.weight, (c, d, t), scale: scale)
         }
+        pairs.influence = influence
         return pairs
     }
 

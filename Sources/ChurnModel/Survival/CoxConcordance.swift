@@ -32,18 +32,30 @@ public struct CoxConcordance: Sendable, Equatable {
     public let tiedTime: Double
 }
 
-/// The weighted comparable pairs of a concordance computation, with every row's share of them.
+/// The weighted comparable pairs of a concordance computation, with every row's influence on it.
 struct ConcordancePairs {
     /// Σ over comparable pairs of the product of case weights, by outcome.
     var concordant = 0.0, discordant = 0.0, tiedRisk = 0.0
     /// Weighted pairs of events at the same time in the same stratum.
     var tiedTime = 0.0
-    /// Per design row, the weighted concordant, discordant and risk-tied pairs it belongs to,
-    /// as the event or as the comparator (weighted by the other row's weight).
-    var influence: [(c: Double, d: Double, t: Double)]
+    /// Per design row, its infinitesimal-jackknife influence on Somers' d (twice that on C),
+    /// wᵢ[(cᵢ − dᵢ)/N − D·(cᵢ + dᵢ + tᵢ)/N], from the weighted concordant, discordant and
+    /// risk-tied pairs cᵢ, dᵢ, tᵢ it belongs to as the event or as the comparator (weighted by
+    /// the other row's weight), N the weighted comparable pairs and D Somers' d; empty when
+    /// N = 0.
+    var influence: [Double] = []
 
-    init(rowCount: Int) {
-        influence = Array(repeating: (0, 0, 0), count: rowCount)
+    /// The totals N and D that ``influence(weight:_:)`` needs, once the pair counts are complete.
+    var scale: (total: Double, somers: Double) {
+        let total = concordant + discordant + tiedRisk
+        return (total, (concordant - discordant) / total)
+    }
+
+    /// A row's influence from its pairs (`scale` from ``scale``).
+    static func influence(
+        weight: Double, _ pairs: (c: Double, d: Double, t: Double), scale: (total: Double, somers: Double)
+    ) -> Double {
+        weight * ((pairs.c - pairs.d) / scale.total - scale.somers / scale.total * (pairs.c + pairs.d + pairs.t))
     }
 }
 
@@ -60,17 +72,13 @@ extension CoxDesign {
     /// C and its infinitesimal-jackknife standard error from the pair counts; influence terms
     /// are summed within clusters (in order of first appearance) when `clusters` is given.
     private func summary(_ pairs: ConcordancePairs, clusters: [String]?) -> CoxConcordance {
-        let total = pairs.concordant + pairs.discordant + pairs.tiedRisk
+        let (total, somers) = pairs.scale
         guard total > 0 else {
             return CoxConcordance(
                 value: 0.5, standardError: 0, concordant: pairs.concordant, discordant: pairs.discordant,
                 tiedRisk: pairs.tiedRisk, tiedTime: pairs.tiedTime)
         }
-        let somers = (pairs.concordant - pairs.discordant) / total
-        var dfbeta = (0..<rowCount).map { i in
-            let f = pairs.influence[i]
-            return weight[i] * ((f.c - f.d) / total - somers / total * (f.c + f.d + f.t))
-        }
+        var dfbeta = pairs.influence
         if let clusters {
             var slot: [String: Int] = [:]
             var sums: [Double] = []

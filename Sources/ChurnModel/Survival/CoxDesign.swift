@@ -27,8 +27,9 @@ struct CoxDesign: Sendable {
     let covariateCount: Int
     /// The table row of each design row.
     let tableRow: [Int]
-    /// Centred covariates, row-major: `x[i * p + j]` = xᵢⱼ − x̄ⱼ.
-    let x: [Double]
+    /// Centred covariates, row-major: `x[i * p + j]` = xᵢⱼ − x̄ⱼ; empty once
+    /// ``releaseCovariates()`` has run.
+    private(set) var x: [Double]
     /// Weighted column means x̄ (R's `fit$means`); 0 for columns whose values all lie in
     /// {−1, 0, 1}, which R leaves uncentred.
     let means: [Double]
@@ -110,6 +111,13 @@ struct CoxDesign: Sendable {
         self.weight = weight
         self.strata = strata
         self.names = table.covariateNames
+    }
+
+    /// Frees the covariates, the largest part of the design, for the passes that read only
+    /// times, events, weights and strata (the concordance); passes that read covariates must
+    /// run before.
+    mutating func releaseCovariates() {
+        x = []
     }
 
     /// `values` (one per design row, or `width` per row, row-major) rearranged into table

@@ -36,15 +36,9 @@ public struct CoxProportionalHazards: Sendable {
     ///   ``CoxModelError/tieCorrection(_:)``; ``CoxModelError/linearAlgebra(_:)``.
     /// - Complexity: O(n log n + iterations · n·p² + p³).
     public func fit(_ table: EventTable) throws(CoxModelError) -> CoxFit {
-        let design = try CoxDesign(table, tieTolerance: options.tieTolerance)
-        let model = CoxPartialLikelihood(design: design, ties: options.ties)
+        var design = try CoxDesign(table, tieTolerance: options.tieTolerance)
         let p = design.covariateCount
-        let null = model.evaluate([Double](repeating: 0, count: p))
-        let nullFactor = try Self.factorAtZero(null.information, names: design.names)
-        let nullStep = try Self.solve(nullFactor, null.gradient)
-        let scoreStatistic = zip(null.gradient, nullStep).reduce(0) { $0 + $1.0 * $1.1 }
-
-        let solution = try newtonRaphson(model, start: null, startFactor: nullFactor, firstStep: nullStep)
+        let (null, scoreStatistic, solution) = try maximise(CoxPartialLikelihood(design: design, ties: options.ties))
         let beta = solution.beta
         let modelCovariance = try Self.inverse(solution.factor)
         var warnings: [CoxFitWarning] = []
@@ -80,6 +74,10 @@ public struct CoxProportionalHazards: Sendable {
             for j in 0..<p { for k in 0..<p { wald += beta[j] * information[j, k] * beta[k] } }
         }
         let logLikelihood = solution.value.logLikelihood
+        let baselineHazards = design.baselineHazards(beta, ties: options.ties)
+        let eta = design.linearPredictors(beta)
+        // The concordance needs only η, times and weights: its temporaries take the covariates' place.
+        design.releaseCovariates()
         return CoxFit(
             covariateNames: design.names, coefficients: coefficients, covariance: covariance,
             modelCovariance: modelCovariance, isRobust: robust != nil, means: design.means,
@@ -89,10 +87,23 @@ public struct CoxProportionalHazards: Sendable {
             waldTest: CoxGlobalTest(statistic: wald, degreesOfFreedom: p),
             scoreTest: CoxGlobalTest(statistic: scoreStatistic, degreesOfFreedom: p),
             aic: -2 * logLikelihood + 2 * Double(p),
-            concordance: design.concordance(design.linearPredictors(beta), clusters: table.clusters),
-            baselineHazards: design.baselineHazards(beta, ties: options.ties),
+            concordance: design.concordance(eta, clusters: table.clusters),
+            baselineHazards: baselineHazards,
             iterations: solution.iterations, converged: solution.converged, warnings: warnings,
             observationCount: design.rowCount, eventCount: design.event.filter { $0 }.count,
             ties: options.ties, confidenceLevel: options.confidenceLevel)
+    }
+
+    /// The likelihood at β = 0, the score test statistic U(0)ᵀI(0)⁻¹U(0), and the maximum.
+    /// `model` (and its share of the design's covariates) is released on return.
+    private func maximise(
+        _ model: CoxPartialLikelihood
+    ) throws(CoxModelError) -> (null: CoxPartialLikelihood.Value, scoreStatistic: Double, solution: Solution) {
+        let null = model.evaluate([Double](repeating: 0, count: model.design.covariateCount))
+        let nullFactor = try Self.factorAtZero(null.information, names: model.design.names)
+        let nullStep = try Self.solve(nullFactor, null.gradient)
+        let scoreStatistic = zip(null.gradient, nullStep).reduce(0) { $0 + $1.0 * $1.1 }
+        let solution = try newtonRaphson(model, start: null, startFactor: nullFactor, firstStep: nullStep)
+        return (null, scoreStatistic, solution)
     }
 }

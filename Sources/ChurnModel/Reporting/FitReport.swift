@@ -57,13 +57,10 @@ public enum FitReport {
 
     /// `fit.json`, `fit.yaml`, `summary.md` and one CSV per table.
     public static func files(summary: FitSummary, model: ReportModel) throws -> [(name: String, contents: Data)] {
-        let json = JSONEncoder()
-        json.keyEncodingStrategy = .convertToSnakeCase
-        json.outputFormatting = [.prettyPrinted, .sortedKeys]
-        var files = [(name: "fit.json", contents: try json.encode(summary))]
-        files.append((name: "fit.yaml", contents: Data(try YAMLRendering.yaml(fromJSON: files[0].contents).utf8)))
-        files += try ReportFiles.rendered(model)
-        return files
+        try ReportFiles.rendered(model, after: [{
+            let json = try ReportFiles.json(summary)
+            return [(name: "fit.json", contents: json), (name: "fit.yaml", contents: Data(try YAMLRendering.yaml(fromJSON: json).utf8))]
+        }])
     }
 
     private static func coefficientTable(_ coefficients: [FitCoefficient]) -> ReportTable {

@@ -33,12 +33,7 @@ public enum RunReport {
     /// The report's files: `results.json`, `report.html`, `report.xlsx`, `summary.md` and one CSV per table.
     /// - Throws: an encoding or workbook error.
     public static func files(summary: RunSummary, model: ReportModel) throws -> [(name: String, contents: Data)] {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        var files = [(name: "results.json", contents: try encoder.encode(summary))]
-        files += try ReportFiles.rendered(model)
-        return files
+        try ReportFiles.rendered(model, after: [{ [(name: "results.json", contents: try ReportFiles.json(summary))] }])
     }
 
     private static func keyFigures(_ summary: RunSummary) -> [String] {

@@ -42,10 +42,7 @@ public enum StaffingReport {
     /// `results.json` (the sweep), `report.html`, `report.xlsx`, `summary.md` and one CSV per table.
     /// - Throws: an encoding or workbook error.
     public static func files(sweep: StaffingSweep, model: ReportModel) throws -> [(name: String, contents: Data)] {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return [(name: "results.json", contents: try encoder.encode(sweep))] + (try ReportFiles.rendered(model))
+        try ReportFiles.rendered(model, after: [{ [(name: "results.json", contents: try ReportFiles.json(sweep))] }])
     }
 
     /// Per segment two tables, narrow enough for the page: net value by coverage (with how

@@ -9,7 +9,7 @@
 # grows with rows × used columns, not with the file's bytes: peak RSS must stay under
 # 256 MiB + 16 bytes per used cell (MAX_RSS_MB overrides the bound). The file goes to
 # LARGE_CSV_DIR (default: $TMPDIR or /tmp) and is deleted on exit. Needs the release build
-# (`swift build -c release`) and GNU time (/usr/bin/time, Debian package `time`).
+# (`make build`) and GNU time (/usr/bin/time, Debian package `time`).
 set -euo pipefail
 
 size_gb="${1:-10}"
@@ -18,7 +18,7 @@ binary="$root/.build/release/churnsim"
 work="$(mktemp -d "${LARGE_CSV_DIR:-${TMPDIR:-/tmp}}/churnsim-large.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
-[ -x "$binary" ] || { echo "error: build first: swift build -c release" >&2; exit 1; }
+[ -x "$binary" ] || { echo "error: build first: make build" >&2; exit 1; }
 if [ ! -x /usr/bin/time ]; then
     sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
     $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq time

@@ -17,8 +17,9 @@ struct LifetimeSampler: Sendable {
         case firstRenewal
         /// Geometric number of terms, by inversion with the precomputed `log(1 − q)`.
         case geometric(logRenewalProbability: Double)
-        /// A general hazard with per-year multipliers (downturns), solved per customer.
-        case general(PathHazard, yearMultipliers: [Double])
+        /// A general hazard with per-year multipliers (downturns), solved per customer from
+        /// the years tabulated for customers who start now.
+        case general(HazardYears)
     }
 
     /// Contract term in months.
@@ -50,7 +51,7 @@ struct LifetimeSampler: Sendable {
         if case .constant(let p) = hazard, yearMultipliers.allSatisfy({ $0 == 1 }) {
             self.init(termMonths: termMonths, termChurnProbability: ChurnRate.compounded(monthly: p, overMonths: termMonths))
         } else {
-            self.init(termMonths: termMonths, kind: .general(hazard, yearMultipliers: yearMultipliers))
+            self.init(termMonths: termMonths, kind: .general(HazardYears(hazard: hazard, yearMultipliers: yearMultipliers)))
         }
     }
 
@@ -78,30 +79,40 @@ struct LifetimeSampler: Sendable {
         case .firstRenewal: terms = 1
         case .geometric(let logRenewal):
             terms = RandomStream.geometric(fromUniform: u, logRenewalProbability: logRenewal)
-        case .general(let hazard, let multipliers):
-            let tenure = Self.tenure(reaching: -Double.log(u), hazard: hazard, yearMultipliers: multipliers)
-            guard tenure.isFinite else { return nil }
-            let wholeTerms = (tenure / Double(termMonths)).rounded(.up)
-            guard wholeTerms < Double(Int.max / 2) else { return Int.max / 2 }
-            terms = max(1, Int(wholeTerms))
+        case .general(let years):
+            return months(leavingAtTenure: years.tenure(reaching: -Double.log(u)))
         }
         return months(ofTerms: terms)
+    }
+
+    /// The lifetime of a customer whose hazard reaches its draw at `tenure`: the whole terms
+    /// that cover it (at least one), nil for an infinite tenure, capped at `Int.max / 2`.
+    @inline(__always)
+    private func months(leavingAtTenure tenure: Double) -> Int? {
+        guard tenure.isFinite else { return nil }
+        let wholeTerms = (tenure / Double(termMonths)).rounded(.up)
+        guard wholeTerms < Double(Int.max / 2) else { return Int.max / 2 }
+        return months(ofTerms: max(1, Int(wholeTerms)))
     }
 
     /// `lifetimes[k] = months(fromUniform: uniforms[k])` for k < `count`, with the law's
     /// kind examined once rather than per customer. The geometric law takes every
     /// customer's ln u / ln(1 − q) first, in a loop without branches that vectorizes (the
     /// uniforms are in [2⁻⁵³, 1), where ``Logarithm/kernel(_:)`` equals ``Logarithm/of(_:)``),
-    /// then turns them into months.
+    /// then turns them into months. A general hazard's table is taken out of the law once,
+    /// not copied (with its reference counts) for every customer.
     func fill(_ lifetimes: inout [Int?], fromUniforms uniforms: [Double], count: Int) {
-        if case .geometric(let logRenewal) = kind {
+        switch kind {
+        case .general(let years):
+            for k in 0..<count { lifetimes[k] = months(leavingAtTenure: years.tenure(reaching: -Double.log(uniforms[k]))) }
+        case .geometric(let logRenewal):
             withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { failures in
                 uniforms.withUnsafeBufferPointer { uniforms in
                     for k in 0..<count { failures[k] = Logarithm.kernel(uniforms[k]) / logRenewal }
                 }
                 for k in 0..<count { lifetimes[k] = months(ofTerms: RandomStream.geometric(failures: failures[k])) }
             }
-        } else {
+        case .never, .firstRenewal:
             for k in 0..<count { lifetimes[k] = months(fromUniform: uniforms[k]) }
         }
     }
@@ -116,10 +127,10 @@ struct LifetimeSampler: Sendable {
     /// The law of a customer whose hazard is `hazard` instead of the segment's, with the same
     /// downturn years (a book customer's covariates).
     func replacingHazard(_ hazard: PathHazard) -> LifetimeSampler {
-        guard case .general(_, let multipliers) = kind else {
-            return LifetimeSampler(termMonths: termMonths, kind: .general(hazard, yearMultipliers: []))
+        guard case .general(let years) = kind else {
+            return LifetimeSampler(termMonths: termMonths, kind: .general(HazardYears(hazard: hazard, yearMultipliers: [])))
         }
-        return LifetimeSampler(termMonths: termMonths, kind: .general(hazard, yearMultipliers: multipliers))
+        return LifetimeSampler(termMonths: termMonths, kind: .general(HazardYears(hazard: hazard, yearMultipliers: years.yearMultipliers)))
     }
 
     /// The months from now until a customer who has already survived `tenure` months leaves
@@ -127,7 +138,7 @@ struct LifetimeSampler: Sendable {
     ///
     /// The customer's next renewal is at tenure R = T·(⌊tenure/T⌋ + 1). A geometric law is
     /// memoryless across renewals: it leaves at renewal R + T·(K − 1) with K drawn as for a
-    /// new customer. A general hazard is solved from H(tenure) on (``tenure(reaching:hazard:yearMultipliers:from:)``,
+    /// new customer. A general hazard is solved from H(tenure) on (``HazardYears`` from the tenure,
     /// calendar years counted from now), so a piecewise rate starts in the right piece and an
     /// sBG law continues from the renewals already made; the lifetime is rounded up to a
     /// renewal (at least R). The months from now are rounded up to whole months, so that a
@@ -143,31 +154,13 @@ struct LifetimeSampler: Sendable {
         case .geometric(let logRenewal):
             let terms = RandomStream.geometric(fromUniform: u, logRenewalProbability: logRenewal)
             end = nextRenewal + term * Double(terms - 1)
-        case .general(let hazard, let multipliers):
-            let churnTenure = Self.tenure(reaching: -Double.log(u), hazard: hazard, yearMultipliers: multipliers, from: tenure)
+        case .general(let years):
+            let fromTenure = tenure == 0 ? years : HazardYears(hazard: years.hazard, yearMultipliers: years.yearMultipliers, from: tenure)
+            let churnTenure = fromTenure.tenure(reaching: -Double.log(u))
             guard churnTenure.isFinite else { return nil }
             end = max(term * (churnTenure / term).rounded(.up), nextRenewal)
         }
         let months = (end - tenure).rounded(.up)
         return months < Double(Int.max / 2) ? max(1, Int(months)) : Int.max / 2
-    }
-
-    /// The tenure τ where Σ over calendar years of multiplier × (hazard accumulated in that
-    /// year) reaches `target`, for a customer at tenure `start` now: walk the years (year y
-    /// covers tenures start + 12y … start + 12(y + 1)), then solve inside the year where it is
-    /// crossed. With `start` 0, tenure and months from now coincide.
-    static func tenure(reaching target: Double, hazard: PathHazard, yearMultipliers: [Double], from start: Double = 0) -> Double {
-        var accumulated = 0.0
-        for (year, multiplier) in yearMultipliers.enumerated() where multiplier > 0 {
-            let yearStart = start + Double(12 * year), yearEnd = start + Double(12 * (year + 1))
-            let startHazard = hazard.cumulativeHazard(atMonths: yearStart)
-            let increase = hazard.cumulativeHazard(atMonths: yearEnd) - startHazard
-            if accumulated + multiplier * increase >= target {
-                return hazard.months(reaching: startHazard + (target - accumulated) / multiplier, from: yearStart)
-            }
-            accumulated += multiplier * increase
-        }
-        let tailStart = start + Double(12 * yearMultipliers.count)
-        return hazard.months(reaching: hazard.cumulativeHazard(atMonths: tailStart) + (target - accumulated), from: tailStart)
     }
 }

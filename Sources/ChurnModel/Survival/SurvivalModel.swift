@@ -23,6 +23,12 @@ public protocol SurvivalModel: Sendable {
     ///
     /// - Parameter t: Time since the start of the lifetime, in the model's unit.
     func hazard(at t: Double) -> Double
+
+    /// The smallest time t ≥ `lower` with H(t) ≥ `target`.
+    ///
+    /// Provided: by bracketing and bisection for any model, and by the closed form for an
+    /// ``InvertibleCumulativeHazard`` (chosen when the type conforms, not by a cast per call).
+    func inverseCumulativeHazard(solving target: Double, from lower: Double) -> Double
 }
 
 /// A survival model whose cumulative hazard can be inverted in closed form.
@@ -35,6 +41,13 @@ public protocol InvertibleCumulativeHazard: SurvivalModel {
     /// - Parameter cumulativeHazard: A value in [0, +∞).
     /// - Returns: The time, in the model's unit; +∞ when H never reaches the value.
     func inverseCumulativeHazard(_ cumulativeHazard: Double) -> Double
+}
+
+extension InvertibleCumulativeHazard {
+    /// Smallest t with H(t) ≥ `target`, by the closed form (`lower` is not needed).
+    public func inverseCumulativeHazard(solving target: Double, from lower: Double) -> Double {
+        inverseCumulativeHazard(target)
+    }
 }
 
 extension SurvivalModel {
@@ -104,12 +117,9 @@ extension SurvivalModel {
         return max(inverseCumulativeHazard(solving: startHazard + exponential, from: start), start)
     }
 
-    /// Smallest t ≥ `lower` with H(t) ≥ `target`, by the closed form when available.
-    func inverseCumulativeHazard(solving target: Double, from lower: Double) -> Double {
-        if let invertible = self as? any InvertibleCumulativeHazard {
-            return invertible.inverseCumulativeHazard(target)
-        }
-        return bisectCumulativeHazard(target: target, from: lower)
+    /// Smallest t ≥ `lower` with H(t) ≥ `target`, by bisection (see ``bisectCumulativeHazard(target:from:)``).
+    public func inverseCumulativeHazard(solving target: Double, from lower: Double) -> Double {
+        bisectCumulativeHazard(target: target, from: lower)
     }
 
     /// Bracketing by doubling, then bisection, for H(t) = target on t ≥ lower.

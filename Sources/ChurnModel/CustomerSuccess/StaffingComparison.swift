@@ -2,12 +2,11 @@
 /// the segment's survival and NRR at 12 months, its net value, and on how many paths it beats
 /// every other feasible coverage.
 ///
-/// Every coverage is simulated on the same path back to back (common random numbers), so the
-/// winner of each path is counted as the path goes by; nothing is kept per path. Moments are
+/// Only the swept segment is simulated, at every coverage on the same path back to back
+/// (common random numbers), so the winner of each path is counted as the path goes by;
+/// nothing is kept per path. Moments are
 /// exact sums and the rest integer counts, so threads give bit-identical results.
 struct StaffingComparison: PathComparison, Equatable {
-    /// The swept segment's index in the scenario.
-    let segment: Int
     /// Its customers at month 0.
     let customers: Int
     /// NPV of the segment's CS team cost at each coverage, in grid order.
@@ -23,9 +22,8 @@ struct StaffingComparison: PathComparison, Equatable {
     /// Paths on which each coverage had the highest net value among the feasible ones.
     private(set) var wins: [Int]
 
-    /// An empty comparison of `segment` (with `customers` accounts) at coverages costing `costs`.
-    init(segment: Int, customers: Int, costs: [Double], feasible: [Int], horizonMonths: Int) {
-        self.segment = segment
+    /// An empty comparison of a segment with `customers` accounts at coverages costing `costs`.
+    init(customers: Int, costs: [Double], feasible: [Int], horizonMonths: Int) {
         self.customers = customers
         self.costs = costs
         self.feasible = feasible
@@ -35,12 +33,13 @@ struct StaffingComparison: PathComparison, Equatable {
         wins = Array(repeating: 0, count: costs.count)
     }
 
-    /// Adds one path: `totals[point][segment]` for each coverage in grid order.
+    /// Adds one path: `totals[point][0]`, the swept segment's totals (the only segment
+    /// simulated) at each coverage in grid order.
     mutating func add(_ totals: [[PathTotals]]) {
         precondition(totals.count == costs.count, "one plan per coverage")
         var values: [Double] = []
         for (point, plan) in totals.enumerated() {
-            let path = plan[segment]
+            let path = plan[0]
             survival12[point].add(Double(path.survivors[0]) / Double(max(customers, 1)))
             let revenue = path.cohortRevenue
             netRevenueRetention12?[point].add(revenue[0] > 0 ? revenue[12] / revenue[0] : 0)
@@ -52,7 +51,7 @@ struct StaffingComparison: PathComparison, Equatable {
 
     /// Adds every path of `other`, a comparison of the same sweep.
     mutating func merge(_ other: StaffingComparison) {
-        precondition(segment == other.segment && costs == other.costs && feasible == other.feasible, "comparisons of different sweeps")
+        precondition(customers == other.customers && costs == other.costs && feasible == other.feasible, "comparisons of different sweeps")
         for point in costs.indices {
             survival12[point].merge(other.survival12[point])
             netRevenueRetention12?[point].merge(other.netRevenueRetention12?[point] ?? PathMoments())

@@ -54,10 +54,13 @@ public struct StaffingSweep: Sendable, Equatable {
     /// the whole CS team within `cap`.
     ///
     /// Each path is simulated at every coverage back to back and folded into a
-    /// ``StaffingComparison``, so memory does not grow with paths. Means and standard errors
+    /// ``StaffingComparison``, so memory does not grow with paths. Only the swept segment is
+    /// simulated: its customers keep their random streams of a whole-portfolio run, so its
+    /// numbers are bit-identical to simulating every segment (other segments enter only
+    /// through the team headcount, which is arithmetic). Means and standard errors
     /// are exact; net-value P10/P90 are type 7 over quantile-sketch order statistics (relative
     /// error ≤ 1e-4).
-    /// - Complexity: one simulation per segment and grid point.
+    /// - Complexity: per swept segment and grid point, one simulation of that segment alone.
     /// - Throws: ``StaffingError/noFeasibleCoverage(segment:cap:otherSegmentsHeadcount:)`` when no
     ///   coverage of a segment fits `cap` (before simulating), or what
     ///   ``SimulationPlan/init(scenario:paths:seed:hazardRatios:)`` throws.
@@ -90,11 +93,9 @@ public struct StaffingSweep: Sendable, Equatable {
                     discount: first.discount)
             }
             let empty = StaffingComparison(
-                segment: index, customers: segment.customers, costs: costs, feasible: feasible,
-                horizonMonths: scenario.horizonMonths)
-            let comparison = PortfolioSimulator(plan: first).run(
-                paths: 0..<first.paths, threads: threads, comparing: Array(plans.dropFirst()), in: empty
-            ).comparison
+                customers: segment.customers, costs: costs, feasible: feasible, horizonMonths: scenario.horizonMonths)
+            let comparison = PortfolioSimulator.compare(
+                plans, segments: [index], paths: 0..<first.paths, threads: threads, in: empty)
             let points = grid.coverages.indices.map { point in
                 Point(
                     coverage: grid.coverages[point], hazardRatio: cs.effect.hazardRatio(for: grid.coverages[point]),

@@ -1,31 +1,50 @@
-/// Simulates one path: every customer of every segment, event-driven.
+/// Simulates one path: every customer of the plan's segments (or of some of them), event-driven.
 ///
 /// Each customer draws from its own stream `(seed, path, customer)`, so a customer's MRR,
 /// CAC and lifetime do not depend on any other customer or on the order of work: the
 /// basis of thread-count invariance and of common random numbers between scenarios.
+/// Customers are numbered across the whole plan and the path's laws are drawn for every
+/// segment from substreams of their own, so a segment simulated alone gives bit-identical
+/// totals to the same segment in a run of the whole portfolio.
 struct PathSimulator {
     let plan: SimulationPlan
+    /// The plan's segments simulated, increasing: all of them for a run, the swept one for a
+    /// staffing sweep.
+    let segments: [Int]
+    /// Substream of the first customer of each simulated segment: the number of customers of
+    /// the plan's earlier segments, simulated or not.
+    private let firstCustomers: [UInt64]
 
     /// Customers processed together, phase by phase (see `simulate(_:path:firstCustomer:distributions:)`).
     static let batchSize = 64
 
-    /// Per-segment totals of path `path`, accumulating customer distributions into `distributions`.
+    /// A simulator of `segments` of `plan` (indices into `plan.segments`, increasing; all when nil).
+    init(plan: SimulationPlan, segments: [Int]? = nil) {
+        let segments = segments ?? Array(plan.segments.indices)
+        precondition(
+            zip(segments, segments.dropFirst()).allSatisfy { $0 < $1 } && segments.allSatisfy(plan.segments.indices.contains),
+            "segments must be increasing indices of the plan's segments")
+        self.plan = plan
+        self.segments = segments
+        let starts = plan.segments.reduce(into: [UInt64(0)]) { $0.append($0[$0.count - 1] + UInt64($1.segment.customers)) }
+        firstCustomers = segments.map { starts[$0] }
+    }
+
+    /// Totals of path `path` for each simulated segment (in ``segments`` order), accumulating
+    /// customer distributions into `distributions` (indexed like the plan's segments).
     func simulate(path: Int, distributions: inout [CustomerDistributions]) -> [PathTotals] {
-        var firstCustomer: UInt64 = 0
         var result: [PathTotals] = []
-        result.reserveCapacity(plan.segments.count)
+        result.reserveCapacity(segments.count)
         let laws = plan.pathLaws(path: path)
         let newBusiness = NewBusinessSimulator(plan: plan)
-        for segmentIndex in plan.segments.indices {
-            let segmentPlan = plan.segments[segmentIndex]
+        for (segmentIndex, firstCustomer) in zip(segments, firstCustomers) {
             var totals = simulate(
-                segmentPlan, laws: laws[segmentIndex], path: UInt64(path), firstCustomer: firstCustomer,
+                plan.segments[segmentIndex], laws: laws[segmentIndex], path: UInt64(path), firstCustomer: firstCustomer,
                 distributions: &distributions[segmentIndex])
             newBusiness.add(
                 segment: segmentIndex, path: path, ratePerMonth: laws[segmentIndex].newLogosPerMonth,
                 lifetime: laws[segmentIndex].lifetime, economics: laws[segmentIndex].economics, to: &totals)
             result.append(totals)
-            firstCustomer += UInt64(segmentPlan.segment.customers)
         }
         return result
     }

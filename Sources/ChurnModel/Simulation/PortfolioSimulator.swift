@@ -53,15 +53,13 @@ public struct PortfolioSimulator: Sendable {
         let plan = self.plan
         precondition(alternatives.allSatisfy { $0.seed == plan.seed && $0.horizonMonths == plan.horizonMonths },
                      "compared plans must share seed and horizon")
-        let workers = max(1, min(threads, range.count))
-        let collector = WorkCollector<Comparison>(paths: range, progress: progress)
         let simulator = PathSimulator(plan: plan)
-        let alternativeSimulators = alternatives.map(PathSimulator.init)
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        let alternativeSimulators = alternatives.map { PathSimulator(plan: $0) }
+        let result = PathWorkers.run(paths: range, threads: threads, progress: progress) { nextPath in
             var work = WorkerResult(plan: plan, comparison: comparison)
             // Alternatives' per-customer distributions are not reported; they are folded here and dropped.
             var unreported = work.distributions
-            while let path = collector.nextPath() {
+            while let path = nextPath() {
                 let totals = simulator.simulate(path: path, distributions: &work.distributions)
                 work.add(totals, horizonMonths: plan.horizonMonths)
                 var compared = [totals]
@@ -71,9 +69,10 @@ public struct PortfolioSimulator: Sendable {
                 work.comparison.add(compared)
             }
             work.flush()
-            collector.store(work)
-        }
-        return collector.result(plan: plan, comparison: comparison)
+            return work
+        } merge: { $0.merge($1) }
+        let outcome = SimulationOutcome(plan: plan, paths: range, scopes: result.scopes, distributions: result.distributions)
+        return (outcome, result.comparison)
     }
 }
 
@@ -114,55 +113,12 @@ private struct WorkerResult<Comparison: PathComparison> {
             pending[index].removeAll(keepingCapacity: true)
         }
     }
-}
 
-/// Hands out paths one at a time and merges worker output, both under a lock; every
-/// accumulator merges exactly in any order.
-///
-/// Handing out paths on demand (rather than a fixed stride per worker) keeps every thread
-/// busy when the machine gives one of them less time; which thread simulates a path never
-/// changes its numbers. One lock round trip per path is negligible next to simulating it.
-private final class WorkCollector<Comparison: PathComparison>: @unchecked Sendable {
-    private let lock = NSLock()
-    private let range: Range<Int>
-    private var merged: WorkerResult<Comparison>?
-    private var pathsHandedOut = 0
-    private let progress: (@Sendable (Int) -> Void)?
-
-    init(paths range: Range<Int>, progress: (@Sendable (Int) -> Void)?) {
-        self.range = range
-        self.progress = progress
-    }
-
-    /// The next path nobody has simulated yet, or nil when all are taken; reports the
-    /// paths finished so far (those handed out before, less one per busy worker at most).
-    func nextPath() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        progress?(pathsHandedOut)
-        guard pathsHandedOut < range.count else { return nil }
-        pathsHandedOut += 1
-        return range.lowerBound + pathsHandedOut - 1
-    }
-
-    func store(_ work: WorkerResult<Comparison>) {
-        lock.lock()
-        defer { lock.unlock() }
-        guard var result = merged else {
-            merged = work
-            return
-        }
-        for index in result.scopes.indices { result.scopes[index].merge(work.scopes[index]) }
-        for index in result.distributions.indices { result.distributions[index].merge(work.distributions[index]) }
-        result.comparison.merge(work.comparison)
-        merged = result
-    }
-
-    /// The merged outcome and comparison (`empty` when no path was simulated).
-    func result(plan: SimulationPlan, comparison empty: Comparison) -> (outcome: SimulationOutcome, comparison: Comparison) {
-        let result = merged ?? WorkerResult(plan: plan, comparison: empty)
-        let outcome = SimulationOutcome(plan: plan, paths: range, scopes: result.scopes, distributions: result.distributions)
-        return (outcome, result.comparison)
+    /// Adds everything `other` (flushed) gathered; exact in any order.
+    mutating func merge(_ other: WorkerResult) {
+        for index in scopes.indices { scopes[index].merge(other.scopes[index]) }
+        for index in distributions.indices { distributions[index].merge(other.distributions[index]) }
+        comparison.merge(other.comparison)
     }
 }
 

@@ -90,6 +90,39 @@ import Testing
         #expect(one.segments.map(\.name) == ["SMB", "Enterprise"])
     }
 
+    /// Each point of a sweep that simulates only the swept segment equals, bit for bit, the
+    /// same point evaluated by simulating the whole portfolio at every coverage (as the sweep
+    /// formerly did) and picking out the swept segment's totals; different thread counts on
+    /// the two sides, and a cap that leaves some points infeasible.
+    @Test func sweptSegmentAloneEqualsWholePortfolio() throws {
+        let cap = StaffingCap(maxHeadcount: 5)  // SMB at 40 needs 3 CSMs besides Enterprise's 3: infeasible
+        let (scenario, sweep) = try twoSegmentSweep(threads: 1, cap: cap)
+        let cs = try #require(scenario.customerSuccess)
+        #expect(sweep.segments.count == 2 && sweep.segments[0].points.contains { !$0.isFeasible })
+        for (segment, swept) in sweep.segments.enumerated() {
+            let plans = try swept.points.map { point in
+                var coverage = cs.coverage
+                coverage[segment] = point.coverage
+                return try SimulationPlan(scenario: scenario, hazardRatios: cs.hazardRatios(coverage: coverage))
+            }
+            let feasible = swept.points.indices.filter { swept.points[$0].isFeasible }
+            let empty = WholePortfolioStaffing(
+                segment: segment,
+                comparison: StaffingComparison(
+                    customers: scenario.segments[segment].customers, costs: swept.points.map(\.costNetPresentValue),
+                    feasible: feasible, horizonMonths: scenario.horizonMonths))
+            let whole = PortfolioSimulator(plan: plans[0]).run(
+                paths: 0..<plans[0].paths, threads: 2, comparing: Array(plans.dropFirst()), in: empty
+            ).comparison.comparison
+            for (index, point) in swept.points.enumerated() {
+                #expect(point.survival12 == whole.survival12[index].estimate, "\(swept.name) \(point.coverage)")
+                #expect(point.netRevenueRetention12 == whole.netRevenueRetention12?[index].estimate)
+                #expect(point.netValue == AmountSummary(whole.netValue[index]))
+                #expect(point.shareOfPathsBest == whole.shareOfPathsBest(index))
+            }
+        }
+    }
+
     /// The sweep folded path by path agrees with the former exact computation from every
     /// coverage's kept path totals: survival and NRR at 12 months to rounding, net value
     /// within the sketch's 1e-4, and the share of paths on which each feasible coverage is
@@ -172,4 +205,17 @@ import Testing
     func badRangesAreRefused(range: String) {
         #expect(throws: StaffingGridError.invalidRange(range)) { try StaffingGrid(range: range) }
     }
+}
+
+/// The staffing evaluation of every segment simulated at each coverage: the swept segment's
+/// totals picked out of the whole portfolio's and folded into a ``StaffingComparison``.
+struct WholePortfolioStaffing: PathComparison {
+    /// The swept segment's index in the scenario.
+    let segment: Int
+    /// The comparison of the swept segment's totals.
+    var comparison: StaffingComparison
+
+    mutating func add(_ totals: [[PathTotals]]) { comparison.add(totals.map { [$0[segment]] }) }
+
+    mutating func merge(_ other: WholePortfolioStaffing) { comparison.merge(other.comparison) }
 }

@@ -12,7 +12,7 @@ struct CustomerSuccessComparison: PathComparison, Equatable, Codable {
     /// Months simulated; the horizon's logos and ARR are compared.
     let horizonMonths: Int
     /// Extra customers active at the horizon.
-    private(set) var retainedLogos = PathDistribution(resolution: PathDistribution.currency)
+    private(set) var retainedLogos = PathDistribution(resolution: PathDistribution.currency, wholeNumbers: true)
     /// Extra ARR at the horizon.
     private(set) var retainedArrAtHorizon = PathDistribution(resolution: PathDistribution.currency)
     /// Extra NPV of gross profit (month-0 book and new logos).

@@ -17,10 +17,16 @@ struct PathDistribution: Sendable, Equatable, Codable {
     private var maximum = -Double.infinity
     /// Values below this magnitude count as zero in the sketch (a power of two, so scaling is exact).
     private let resolution: Double
+    /// Whether every value is a whole number (a count of customers), so that order statistics
+    /// read from the sketch are rounded to whole numbers: exact below 5,000 in magnitude (the
+    /// sketch's error there is under ½), within the sketch's accuracy above.
+    private let wholeNumbers: Bool
 
-    /// An empty distribution of values with the given resolution (``currency`` or ``ratio``).
-    init(resolution: Double) {
+    /// An empty distribution of values with the given resolution (``currency`` or ``ratio``);
+    /// `wholeNumbers` for counts.
+    init(resolution: Double, wholeNumbers: Bool = false) {
         self.resolution = resolution
+        self.wholeNumbers = wholeNumbers
     }
 
     /// Adds some paths' values, which must be finite.
@@ -80,6 +86,6 @@ struct PathDistribution: Sendable, Equatable, Codable {
         if rank == 0 { return minimum }
         if rank == moments.count - 1 { return maximum }
         let value = (sketch.value(atRank: rank) ?? 0) * resolution
-        return Swift.min(Swift.max(value, minimum), maximum)
+        return Swift.min(Swift.max(wholeNumbers ? value.rounded() : value, minimum), maximum)
     }
 }

@@ -107,16 +107,16 @@ public struct HistoryFit: Sendable {
         switch model {
         case .cox:
             let options = try CoxOptions(ties: coxTies, confidenceLevel: confidenceLevel, robust: robust)
-            let fit = try timings.measure("fit") { try CoxProportionalHazards(options: options).fit(history.table) }
+            // The proportional-hazards test reads the fit's design before the fit frees its covariates.
+            let partial = try timings.measure("fit") { try CoxProportionalHazards(options: options).estimate(history.table) }
             var warnings = history.warnings
             var proportionality: CoxProportionalityTest?
             do {
-                proportionality = try timings.measure("checks") {
-                    try CoxProportionalityTest(fit: fit, table: history.table)
-                }
+                proportionality = try timings.measure("checks") { try partial.proportionalityTest() }
             } catch {
                 warnings.append("proportional-hazards test not available: \(error)")
             }
+            let fit = timings.measure("fit", handingOver: partial) { $0.completed() }
             return FitSummary(cox: fit, proportionality: proportionality, warnings: warnings)
         case .exponential, .weibull, .lognormal, .loglogistic:
             let options = try ParametricOptions(confidenceLevel: confidenceLevel)

@@ -53,8 +53,9 @@ public struct HistoryFit: Sendable {
         return try execute(recording: &timings)
     }
 
-    /// ``execute()``, recording the wall time of each phase (`read`, `fit`, `checks` for the
-    /// Cox proportional-hazards test, `report`) in `timings`.
+    /// ``execute()``, recording the wall time of each phase (`read`, which includes taking the
+    /// report's sample of customers, `fit`, `checks` for the Cox proportional-hazards test,
+    /// `report`) in `timings`.
     public func execute(recording timings: inout FitTimings) throws -> (summary: FitSummary, directory: URL) {
         let summary: FitSummary
         var history: SampledHistory?

@@ -109,6 +109,21 @@ public struct EventTable: Sendable, Equatable {
         self.clusters = clusters
     }
 
+    /// The same rows without covariates; the covariate matrix is neither copied nor kept.
+    var withoutCovariates: EventTable { EventTable(withoutCovariatesOf: self) }
+
+    private init(withoutCovariatesOf table: EventTable) {
+        durations = table.durations
+        events = table.events
+        entryTimes = table.entryTimes
+        strata = table.strata
+        weights = table.weights
+        ids = table.ids
+        covariates = nil
+        covariateNames = []
+        clusters = table.clusters
+    }
+
     /// Number of rows.
     public var count: Int { durations.count }
 

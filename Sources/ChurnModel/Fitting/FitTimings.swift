@@ -12,13 +12,38 @@ public struct FitTimings: Sendable, CustomStringConvertible {
     /// No phases yet.
     public init() {}
 
-    /// Runs `work`, recording its wall and CPU time under `name`.
+    /// Runs `work`, recording its wall and CPU time under `name`; a phase measured in several
+    /// parts (the Cox fit finishes after its proportional-hazards check) adds up under its
+    /// first position.
     mutating func measure<T>(_ name: String, _ work: () throws -> T) rethrows -> T {
-        let (wall, cpu) = (Self.seconds(CLOCK_MONOTONIC), Self.seconds(CLOCK_PROCESS_CPUTIME_ID))
-        let result = try work()
-        phases.append(
-            (name, Self.seconds(CLOCK_MONOTONIC) - wall, Self.seconds(CLOCK_PROCESS_CPUTIME_ID) - cpu))
-        return result
+        let start = Self.now()
+        defer { record(name, since: start) }
+        return try work()
+    }
+
+    /// ``measure(_:_:)`` for work that takes `value` over, so the work can free it (a copy
+    /// captured by a closure would keep it alive).
+    mutating func measure<Value, T>(
+        _ name: String, handingOver value: consuming Value, _ work: (consuming Value) throws -> T
+    ) rethrows -> T {
+        let start = Self.now()
+        defer { record(name, since: start) }
+        return try work(consume value)
+    }
+
+    private mutating func record(_ name: String, since start: (wall: Double, cpu: Double)) {
+        let end = Self.now()
+        let (seconds, cpuSeconds) = (end.wall - start.wall, end.cpu - start.cpu)
+        if let index = phases.firstIndex(where: { $0.name == name }) {
+            phases[index].seconds += seconds
+            phases[index].cpuSeconds += cpuSeconds
+        } else {
+            phases.append((name, seconds, cpuSeconds))
+        }
+    }
+
+    private static func now() -> (wall: Double, cpu: Double) {
+        (seconds(CLOCK_MONOTONIC), seconds(CLOCK_PROCESS_CPUTIME_ID))
     }
 
     /// One line, e.g. `read 1.204 s (cpu 1.198 s), fit 0.187 s (cpu 0.185 s), …`.

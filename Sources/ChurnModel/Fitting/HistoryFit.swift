@@ -53,11 +53,12 @@ public struct HistoryFit: Sendable {
         return try execute(recording: &timings)
     }
 
-    /// ``execute()``, recording the wall time of each phase (`read`, `fit`, `checks` for the
-    /// Cox proportional-hazards test, `report`) in `timings`.
+    /// ``execute()``, recording the wall time of each phase (`read`, which includes taking the
+    /// report's sample of customers, `fit`, `checks` for the Cox proportional-hazards test,
+    /// `report`) in `timings`.
     public func execute(recording timings: inout FitTimings) throws -> (summary: FitSummary, directory: URL) {
         let summary: FitSummary
-        var history: LoadedHistory?
+        var history: SampledHistory?
         if model == .sbg {
             let counts = try timings.measure("read") { try CohortCountsLoader.load(path: historyFile, delimiter: specification.delimiter) }
             summary = try timings.measure("fit") {
@@ -70,14 +71,15 @@ public struct HistoryFit: Sendable {
             let loaded = try timings.measure("read") { [specification] in
                 try HistoryLoader.load(path: historyFile, specification: specification)
             }
-            history = loaded
-            summary = try fit(loaded, recording: &timings)
+            // What the report needs, taken now: the fit frees the covariate matrix.
+            history = timings.measure("read") { SampledHistory(loaded.table) }
+            summary = try fit(consume loaded, recording: &timings)
         }
         let stem = URL(fileURLWithPath: historyFile).deletingPathExtension().lastPathComponent
         let directory = URL(fileURLWithPath: outputDirectory ?? "Reports/fit-\(ScenarioRun.slug(stem))-\(model.rawValue)")
         try timings.measure("report") {
             let report = try FitReport.model(
-                summary: summary, historyFile: historyFile, history: history?.table, timeUnit: reportTimeUnit,
+                summary: summary, historyFile: historyFile, sampledHistory: history, timeUnit: reportTimeUnit,
                 confidenceLevel: confidenceLevel)
             try ReportDirectory.write(try FitReport.files(summary: summary, model: report), to: directory)
         }
@@ -97,27 +99,21 @@ public struct HistoryFit: Sendable {
         return try fit(history, recording: &timings)
     }
 
-    private func fit(_ history: LoadedHistory, recording timings: inout FitTimings) throws -> FitSummary {
+    /// Fits `history`, taking it over so a Cox fit can free the covariate matrix once its
+    /// design is built.
+    private func fit(_ history: consuming LoadedHistory, recording timings: inout FitTimings) throws -> FitSummary {
+        let encodings = history.covariates
         var summary = try estimate(history, recording: &timings)
-        summary.covariateEncodings = history.covariates.isEmpty ? nil : history.covariates.map(FitCovariateEncoding.init)
+        summary.covariateEncodings = encodings.isEmpty ? nil : encodings.map(FitCovariateEncoding.init)
         return summary
     }
 
-    private func estimate(_ history: LoadedHistory, recording timings: inout FitTimings) throws -> FitSummary {
+    private func estimate(_ history: consuming LoadedHistory, recording timings: inout FitTimings) throws -> FitSummary {
         switch model {
         case .cox:
-            let options = try CoxOptions(ties: coxTies, confidenceLevel: confidenceLevel, robust: robust)
-            let fit = try timings.measure("fit") { try CoxProportionalHazards(options: options).fit(history.table) }
-            var warnings = history.warnings
-            var proportionality: CoxProportionalityTest?
-            do {
-                proportionality = try timings.measure("checks") {
-                    try CoxProportionalityTest(fit: fit, table: history.table)
-                }
-            } catch {
-                warnings.append("proportional-hazards test not available: \(error)")
-            }
-            return FitSummary(cox: fit, proportionality: proportionality, warnings: warnings)
+            let (table, warnings) = (history.table, history.warnings)
+            _ = consume history
+            return try coxSummary(table, warnings: warnings, recording: &timings)
         case .exponential, .weibull, .lognormal, .loglogistic:
             let options = try ParametricOptions(confidenceLevel: confidenceLevel)
             let family = model.parametricFamily ?? .weibull
@@ -137,5 +133,25 @@ public struct HistoryFit: Sendable {
             let fit = try timings.measure("fit") { try NelsonAalenEstimator(options: options).fit(history.table) }
             return FitSummary(nelsonAalen: fit, table: history.table, warnings: history.warnings)
         }
+    }
+
+    /// The Cox fit of `table` (taken over: its covariates are freed once the fit's design is
+    /// built) with its proportional-hazards test, which reads the fit's design before the fit
+    /// frees that too.
+    private func coxSummary(
+        _ table: consuming EventTable, warnings: [String], recording timings: inout FitTimings
+    ) throws -> FitSummary {
+        let engine = try CoxProportionalHazards(
+            options: CoxOptions(ties: coxTies, confidenceLevel: confidenceLevel, robust: robust))
+        let partial = try timings.measure("fit", handingOver: consume table) { try engine.estimate($0) }
+        var warnings = warnings
+        var proportionality: CoxProportionalityTest?
+        do {
+            proportionality = try timings.measure("checks") { try partial.proportionalityTest() }
+        } catch {
+            warnings.append("proportional-hazards test not available: \(error)")
+        }
+        let fit = timings.measure("fit", handingOver: consume partial) { $0.completed() }
+        return FitSummary(cox: fit, proportionality: proportionality, warnings: warnings)
     }
 }

@@ -19,11 +19,11 @@ struct AveragedSurvival: Sendable {
 
     /// The customers averaged over.
     var members: [Member]
-    /// The table rows of `members`, in the same order.
-    var memberRows: [Int] = []
+    /// Who `members` are: their covariates, weights and the size of their group.
+    var sample: SampledHistory.Sample
     /// The number of customers in the group; more than `members.count` when the group was
     /// sampled (see ``memberLimit``).
-    var groupSize = 0
+    var groupSize: Int { sample.groupSize }
 
     /// The most customers of one stratum averaged over. A larger stratum is represented by an
     /// evenly spaced systematic sample of its rows: the mean of 2,000 survival probabilities
@@ -49,35 +49,23 @@ struct AveragedSurvival: Sendable {
         return density / survival
     }
 
-    /// The averaged model of each stratum of `table` (key nil without strata), from a Cox or
-    /// parametric fit summary whose covariates are the table's columns.
-    /// - Throws: ``FittedModelError`` when the table's covariates or strata do not match the fit.
-    static func byStratum(summary: FitSummary, table: EventTable, file: String) throws -> [String?: AveragedSurvival] {
-        var rowsByStratum: [String?: [Int]] = [:]
-        for row in 0..<table.count { rowsByStratum[table.strata?[row], default: []].append(row) }
+    /// The averaged model of each stratum of `history` (key nil without strata), from a Cox
+    /// or parametric fit summary whose covariates are the history's columns.
+    /// - Throws: ``FittedModelError`` when the history's covariates or strata do not match the fit.
+    static func byStratum(summary: FitSummary, history: SampledHistory, file: String) throws -> [String?: AveragedSurvival] {
         var groups: [String?: AveragedSurvival] = [:]
-        for (stratum, rows) in rowsByStratum {
-            let count = Swift.min(rows.count, memberLimit)
-            groups[stratum] = try AveragedSurvival(
-                summary: summary, table: table, stratum: stratum, rows: (0..<count).map { rows[$0 * rows.count / count] },
-                groupSize: rows.count, file: file)
+        for (stratum, sample) in history.samples {
+            groups[stratum] = try AveragedSurvival(summary: summary, sample: sample, stratum: stratum, file: file)
         }
         return groups
     }
 
-    /// The average over `rows` of `table` (customers of `stratum`, out of `groupSize`) under
-    /// the fit `summary`.
-    /// - Throws: ``FittedModelError`` when the table's covariates or strata do not match the fit.
-    init(summary: FitSummary, table: EventTable, stratum: String?, rows: [Int], groupSize: Int, file: String) throws {
-        members = try rows.map { row in
-            var covariates: [String: Double] = [:]
-            for (column, name) in table.covariateNames.enumerated() {
-                covariates[name] = table.covariates?[row, column]
-            }
-            let model = try summary.survivalModel(covariates: covariates, stratum: stratum, file: file)
-            return Member(model: model, weight: table.weight(at: row))
+    /// The average over `sample` (customers of `stratum`) under the fit `summary`.
+    /// - Throws: ``FittedModelError`` when the sample's covariates or strata do not match the fit.
+    init(summary: FitSummary, sample: SampledHistory.Sample, stratum: String?, file: String) throws {
+        members = try zip(sample.covariates, sample.weights).map { covariates, weight in
+            Member(model: try summary.survivalModel(covariates: covariates, stratum: stratum, file: file), weight: weight)
         }
-        memberRows = rows
-        self.groupSize = groupSize
+        self.sample = sample
     }
 }

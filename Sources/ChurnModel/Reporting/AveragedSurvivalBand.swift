@@ -17,7 +17,7 @@ struct AveragedSurvivalBand {
     /// same customers under shifted parameters; nil for a Cox or unparametrised fit, a fit
     /// without covariance, or a curve that cannot be evaluated.
     init?(
-        summary: FitSummary, averaged: AveragedSurvival, table: EventTable, stratum: String?, grid: [Double],
+        summary: FitSummary, averaged: AveragedSurvival, stratum: String?, grid: [Double],
         level: Double, file: String
     ) {
         guard summary.model != "cox", ParametricFamily.allCases.contains(where: { $0.identifier == summary.model }),
@@ -26,9 +26,7 @@ struct AveragedSurvivalBand {
         let z = NormalQuantile.quantile(1 - (1 - level) / 2)
         // The same customers' average under shifted parameters.
         let curve = { (shifted: FitSummary) in
-            (try? AveragedSurvival(
-                summary: shifted, table: table, stratum: stratum, rows: averaged.memberRows,
-                groupSize: averaged.groupSize, file: file)).map { model in grid.map { model.survival(at: $0) } }
+            (try? AveragedSurvival(summary: shifted, sample: averaged.sample, stratum: stratum, file: file)).map { model in grid.map { model.survival(at: $0) } }
         }
         var gradients: [[Double]] = []
         for (j, coefficient) in summary.coefficients.enumerated() {

@@ -12,30 +12,27 @@ struct FitEvidence: Sendable {
     /// The fitted model averaged over each stratum's customers (Cox and parametric fits with
     /// their history); empty otherwise.
     var fitted: [String?: AveragedSurvival]
-    /// The rows the model was fitted to, when the report has them.
-    var history: EventTable?
     /// The history's path, for error messages.
     var file: String
 
     /// Collects the evidence for `summary`.
     /// - Parameters:
-    ///   - history: the rows the model was fitted to; needed for Cox and parametric fits.
+    ///   - history: the rows the model was fitted to, sampled; needed for Cox and parametric fits.
     ///   - file: the history's path, for error messages.
     /// - Throws: an estimation error from the Kaplan–Meier estimate, or ``FittedModelError``
     ///   when the history does not match the fit.
-    init(summary: FitSummary, history: EventTable?, file: String, scale: FitTimeScale, confidenceLevel: Double) throws {
+    init(summary: FitSummary, history: SampledHistory?, file: String, scale: FitTimeScale, confidenceLevel: Double) throws {
         self.scale = scale
         self.confidenceLevel = confidenceLevel
-        self.history = history
         self.file = file
         if let table = summary.table, !table.isEmpty {
             observed = table
             fitted = [:]
         } else if let history, summary.model != "sbg" {
             let options = try KaplanMeierOptions(confidenceLevel: confidenceLevel, confidenceIntervalType: .log)
-            let estimate = try KaplanMeierEstimator(options: options).fit(history)
-            observed = FitSummary(kaplanMeier: estimate, table: history).table ?? []
-            fitted = try AveragedSurvival.byStratum(summary: summary, table: history, file: file)
+            let estimate = try KaplanMeierEstimator(options: options).fit(history.table)
+            observed = FitSummary(kaplanMeier: estimate, table: history.table).table ?? []
+            fitted = try AveragedSurvival.byStratum(summary: summary, history: history, file: file)
         } else {
             observed = []
             fitted = [:]

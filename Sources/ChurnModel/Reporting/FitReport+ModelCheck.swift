@@ -19,11 +19,9 @@ extension FitReport {
             let prefix = groups.count > 1 ? group.name + ": " : ""
             series.append(stepSeries(group.rows, name: prefix + "Kaplan–Meier", colorIndex: index, isSurvival: true))
             let grid = (0...fittedGridSize).map { last * Double($0) / Double(fittedGridSize) }
-            let band = evidence.history.flatMap {
-                AveragedSurvivalBand(
-                    summary: summary, averaged: model, table: $0, stratum: group.key, grid: grid,
-                    level: evidence.confidenceLevel, file: evidence.file)
-            }
+            let band = AveragedSurvivalBand(
+                summary: summary, averaged: model, stratum: group.key, grid: grid,
+                level: evidence.confidenceLevel, file: evidence.file)
             series.append(ReportChartSeries(
                 name: prefix + name + (band == nil ? "" : " (\(level) band)"),
                 points: grid.enumerated().map { k, t in

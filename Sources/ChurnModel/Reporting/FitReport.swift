@@ -17,8 +17,19 @@ public enum FitReport {
         summary: FitSummary, historyFile: String, history: EventTable? = nil, timeUnit: TimeUnit? = nil,
         confidenceLevel: Double = 0.95, generatedAt: Date = Date()
     ) throws -> ReportModel {
+        try model(
+            summary: summary, historyFile: historyFile, sampledHistory: history.map(SampledHistory.init),
+            timeUnit: timeUnit, confidenceLevel: confidenceLevel, generatedAt: generatedAt)
+    }
+
+    /// ``model(summary:historyFile:history:timeUnit:confidenceLevel:generatedAt:)`` from the
+    /// history's rows and sampled covariates, taken before the fit.
+    static func model(
+        summary: FitSummary, historyFile: String, sampledHistory: SampledHistory?, timeUnit: TimeUnit?,
+        confidenceLevel: Double, generatedAt: Date = Date()
+    ) throws -> ReportModel {
         let evidence = try FitEvidence(
-            summary: summary, history: history, file: historyFile, scale: FitTimeScale(unit: timeUnit),
+            summary: summary, history: sampledHistory, file: historyFile, scale: FitTimeScale(unit: timeUnit),
             confidenceLevel: confidenceLevel)
         var figures = ["\(summary.n) customers, \(summary.events) churned (\(NumberFormatting.percent(Double(summary.events) / Double(max(summary.n, 1)))))."]
         for median in summary.median ?? [] {

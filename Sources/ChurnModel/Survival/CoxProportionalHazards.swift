@@ -36,7 +36,17 @@ public struct CoxProportionalHazards: Sendable {
     ///   ``CoxModelError/tieCorrection(_:)``; ``CoxModelError/linearAlgebra(_:)``.
     /// - Complexity: O(n log n + iterations · n·p² + p³).
     public func fit(_ table: EventTable) throws(CoxModelError) -> CoxFit {
-        var design = try CoxDesign(table, tieTolerance: options.tieTolerance)
+        try estimate(table).completed()
+    }
+
+    /// The fit up to its concordance, with the design still holding its covariates for the
+    /// checks that read them (``CoxPartialFit/proportionalityTest(_:)``). `table` is taken
+    /// over: passed with `consume`, its covariate matrix is freed once the design is built.
+    ///
+    /// - Throws: as ``fit(_:)``.
+    func estimate(_ table: consuming EventTable) throws(CoxModelError) -> CoxPartialFit {
+        let clusters = table.clusters
+        let design = try CoxDesign(consume table, tieTolerance: options.tieTolerance)
         let p = design.covariateCount
         let (null, scoreStatistic, solution) = try maximise(CoxPartialLikelihood(design: design, ties: options.ties))
         let beta = solution.beta
@@ -54,7 +64,7 @@ public struct CoxProportionalHazards: Sendable {
         }
 
         let robust = options.robust
-            ? design.robustVariance(beta, variance: modelCovariance, clusters: table.clusters, ties: options.ties)
+            ? design.robustVariance(beta, variance: modelCovariance, clusters: clusters, ties: options.ties)
             : nil
         let covariance = robust ?? modelCovariance
         let quantile = NormalQuantile.quantile(1 - (1 - options.confidenceLevel) / 2)
@@ -76,22 +86,26 @@ public struct CoxProportionalHazards: Sendable {
         let logLikelihood = solution.value.logLikelihood
         let baselineHazards = design.baselineHazards(beta, ties: options.ties)
         let eta = design.linearPredictors(beta)
-        // The concordance needs only η, times and weights: its temporaries take the covariates' place.
-        design.releaseCovariates()
-        return CoxFit(
-            covariateNames: design.names, coefficients: coefficients, covariance: covariance,
-            modelCovariance: modelCovariance, isRobust: robust != nil, means: design.means,
-            nullLogLikelihood: null.logLikelihood, logLikelihood: logLikelihood,
-            likelihoodRatioTest: CoxGlobalTest(
-                statistic: Swift.max(0, 2 * (logLikelihood - null.logLikelihood)), degreesOfFreedom: p),
-            waldTest: CoxGlobalTest(statistic: wald, degreesOfFreedom: p),
-            scoreTest: CoxGlobalTest(statistic: scoreStatistic, degreesOfFreedom: p),
-            aic: -2 * logLikelihood + 2 * Double(p),
-            concordance: design.concordance(eta, clusters: table.clusters),
-            baselineHazards: baselineHazards,
-            iterations: solution.iterations, converged: solution.converged, warnings: warnings,
-            observationCount: design.rowCount, eventCount: design.event.filter { $0 }.count,
-            ties: options.ties, confidenceLevel: options.confidenceLevel)
+        let (iterations, converged) = (solution.iterations, solution.converged)
+        let (observationCount, eventCount) = (design.rowCount, design.event.filter { $0 }.count)
+        let (names, means, nullLogLikelihood) = (design.names, design.means, null.logLikelihood)
+        return CoxPartialFit(design: design, beta: beta, ties: options.ties, eta: eta, clusters: clusters) {
+            [options, warnings, wald] concordance in
+            CoxFit(
+                covariateNames: names, coefficients: coefficients, covariance: covariance,
+                modelCovariance: modelCovariance, isRobust: robust != nil, means: means,
+                nullLogLikelihood: nullLogLikelihood, logLikelihood: logLikelihood,
+                likelihoodRatioTest: CoxGlobalTest(
+                    statistic: Swift.max(0, 2 * (logLikelihood - nullLogLikelihood)), degreesOfFreedom: p),
+                waldTest: CoxGlobalTest(statistic: wald, degreesOfFreedom: p),
+                scoreTest: CoxGlobalTest(statistic: scoreStatistic, degreesOfFreedom: p),
+                aic: -2 * logLikelihood + 2 * Double(p),
+                concordance: concordance,
+                baselineHazards: baselineHazards,
+                iterations: iterations, converged: converged, warnings: warnings,
+                observationCount: observationCount, eventCount: eventCount,
+                ties: options.ties, confidenceLevel: options.confidenceLevel)
+        }
     }
 
     /// The likelihood at β = 0, the score test statistic U(0)ᵀI(0)⁻¹U(0), and the maximum.

@@ -63,10 +63,18 @@ public struct CoxProportionalityTest: Sendable, Equatable {
         fit: CoxFit, table: EventTable, transform: TimeTransform = .km,
         tieTolerance: Double = Double.ulpOfOne.squareRoot()
     ) throws(CoxResidualsError) {
-        let design = try CoxDesign(matching: fit, table: table, tieTolerance: tieTolerance)
-        let risk = try design.relativeRisks(fit)
+        try self.init(
+            design: CoxDesign(matching: fit, table: table, tieTolerance: tieTolerance),
+            beta: fit.coefficients.map(\.estimate), ties: fit.ties, transform: transform)
+    }
+
+    /// The test of the fit with coefficients `beta` and tie method `ties` on its design.
+    init(
+        design: CoxDesign, beta: [Double], ties: TieMethod, transform: TimeTransform
+    ) throws(CoxResidualsError) {
+        let risk = try design.checkedRelativeRisks(beta)
         let g = try design.timeTransform(transform)
-        let (score, information) = design.timeTrendScore(risk: risk, g: g.centred, ties: fit.ties)
+        let (score, information) = design.timeTrendScore(risk: risk, g: g.centred, ties: ties)
         let p = design.covariateCount
         var rows: [Row] = []
         for j in 0..<p {

@@ -121,7 +121,12 @@ extension CoxDesign {
 
     /// Relative risks exp((xᵢ − x̄)·β̂) of the fit, checked to be finite and positive.
     func relativeRisks(_ fit: CoxFit) throws(CoxResidualsError) -> [Double] {
-        let risk = relativeRisks(fit.coefficients.map(\.estimate))
+        try checkedRelativeRisks(fit.coefficients.map(\.estimate))
+    }
+
+    /// Relative risks exp((xᵢ − x̄)·β), checked to be finite and positive.
+    func checkedRelativeRisks(_ beta: [Double]) throws(CoxResidualsError) -> [Double] {
+        let risk = relativeRisks(beta)
         guard risk.allSatisfy({ $0.isFinite && $0 > 0 }) else {
             throw .nonFiniteValue(what: "a relative risk exp(x·β̂)")
         }

@@ -93,8 +93,8 @@ import Testing
     @Test func survivalAveragesOverTheDrawnParameters() throws {
         let (folder, path) = try Self.folder(uncertainty: "true", paths: 400, customers: 50)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let summary = try RunSummary(
-            outcome: PortfolioSimulator(plan: try SimulationPlan(scenario: try ScenarioLoader.load(contentsOf: path))).run(threads: 2))
+        let plan = try SimulationPlan(scenario: try ScenarioLoader.load(contentsOf: path))
+        let summary = RunSummary(outcome: PortfolioSimulator(plan: plan).run(threads: 2))
         let V = Self.covariance
         let l00 = V[0][0].squareRoot(), l10 = V[1][0] / l00, l20 = V[2][0] / l00
         let l11 = (V[1][1] - l10 * l10).squareRoot(), l21 = (V[2][1] - l20 * l10) / l11

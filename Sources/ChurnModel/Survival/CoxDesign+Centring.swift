@@ -4,14 +4,17 @@ extension CoxDesign {
     /// means. Columns whose values all lie in {−1, 0, 1} stay uncentred (mean 0), as R's
     /// `coxph` (`nocenter = c(-1, 0, 1)`). The means of a large table's columns are taken in
     /// two halves of the columns at once, each computed the same way whichever thread takes it.
+    ///
+    /// Holds about one copy of the covariates when `covariates` is handed over (its storage
+    /// not shared): each column is centred and put in walk order two columns back (the first
+    /// two in two columns of scratch), and then copied into the rows block by block,
+    /// the columns' pages returned to the system as the copy passes them
+    /// (``MemoryPages/discard(_:)``).
     static func centredRows(
-        _ covariates: Matrix, weights: [Double]?, totalWeight: Double, order: [Int]
+        _ covariates: consuming Matrix, weights: [Double]?, totalWeight: Double, order: [Int]
     ) -> (x: [Double], means: [Double]) {
         let (n, p) = (covariates.rows, covariates.columns)
         var means = [Double](repeating: 0, count: p)
-        var x = [Double](repeating: 0, count: n * p)
-        var position = [Int](repeating: 0, count: n)
-        for (k, row) in order.enumerated() { position[row] = k }
         covariates.storage.withUnsafeBufferPointer { storage in
             means.withUnsafeMutableBufferPointer { means in
                 nonisolated(unsafe) let (columns, centres) = (storage, means)
@@ -22,14 +25,43 @@ extension CoxDesign {
                     }
                 }
             }
-            x.withUnsafeMutableBufferPointer { x in
-                position.withUnsafeBufferPointer { position in
-                    let (rows, columns, positions, centres) = (x, storage, position, means)
-                    // One contiguous write per table row, at its design position. On one thread:
-                    // two threads writing rows at random positions share cache lines and gain nothing.
-                    for i in 0..<n {
-                        let base = positions[i] * p
-                        for j in 0..<p { rows[base + j] = columns[j * n + i] - centres[j] }
+        }
+        var scratch = [Double](repeating: 0, count: 2 * n)
+        let x = covariates.storage.withUnsafeMutableBufferPointer { storage in
+            scratch.withUnsafeMutableBufferPointer { scratch in
+                order.withUnsafeBufferPointer { order in
+                    // Column j, centred and in walk order, goes where column j − 2 was (columns 0
+                    // and 1 to the scratch columns): no copying back. Two columns per pass over
+                    // `order`, their random reads in flight together (one per pass is 10% slower).
+                    let slots = (0..<p).map { j in j < 2 ? scratch.baseAddress! + j * n : storage.baseAddress! + (j - 2) * n }
+                    for j in stride(from: 0, to: p, by: 2) {
+                        let (source, target, centre) = (storage.baseAddress! + j * n, slots[j], means[j])
+                        guard j + 1 < p else {
+                            for k in 0..<n { target[k] = source[order[k]] - centre }
+                            break
+                        }
+                        let (nextSource, nextTarget, nextCentre) = (source + n, slots[j + 1], means[j + 1])
+                        for k in 0..<n {
+                            let i = order[k]
+                            target[k] = source[i] - centre
+                            nextTarget[k] = nextSource[i] - nextCentre
+                        }
+                    }
+                    return [Double](unsafeUninitializedCapacity: n * p) { rows, count in
+                        let block = 32_768
+                        for start in stride(from: 0, to: n, by: block) {
+                            let end = Swift.min(start + block, n)
+                            for (j, column) in slots.enumerated() {
+                                for k in start..<end { (rows.baseAddress! + k * p + j).initialize(to: column[k]) }
+                            }
+                            // Every column's rows up to `end` are copied: release their whole pages,
+                            // starting a block back to take in the page the last block ended inside.
+                            let from = Swift.max(0, start - block)
+                            for column in slots {
+                                MemoryPages.discard(UnsafeMutableBufferPointer(start: column + from, count: end - from))
+                            }
+                        }
+                        count = n * p
                     }
                 }
             }

@@ -43,74 +43,38 @@ struct CoxDesign: Sendable {
 
     /// Builds the design from a table, merging near-tied times as R's `aeqSurv`.
     ///
+    /// Taken over (`consume` it) the table holds only one copy of the covariates at the peak:
+    /// everything but its covariates is released before their row-major copy is built, and
+    /// the covariates themselves right after it; an unweighted design's weights of 1 are
+    /// created only then.
+    ///
     /// - Throws: ``CoxModelError/noCovariates``, ``CoxModelError/noEvents``,
     ///   ``CoxModelError/constantCovariate(name:)``, ``CoxModelError/tieCorrection(_:)``.
     /// - Complexity: O(n log n + n·p).
-    init(_ table: EventTable, tieTolerance: Double) throws(CoxModelError) {
+    init(_ table: consuming EventTable, tieTolerance: Double) throws(CoxModelError) {
         guard let covariates = table.covariates, table.covariateCount > 0 else {
             throw .noCovariates
         }
         guard table.events.contains(true) else { throw .noEvents }
-        let corrected: TieCorrection.Times
-        do {
-            corrected = try TieCorrection.apply(
-                durations: table.durations, entryTimes: table.entryTimes,
-                tolerance: tieTolerance)
-        } catch {
-            throw .tieCorrection(error)
-        }
+        let walk = try WalkOrder(table, covariates: covariates, tieTolerance: tieTolerance)
         let n = table.count
-        let p = table.covariateCount
-        let tableStop = corrected.durations
-        let tableEvents = table.events
-        let labels = table.strata.map(StratumLabels.init)
-        let groups = StratumLabels.groups(
-            labels,
-            order: TimeOrder.decreasing(
-                ranks: corrected.durationRanks, distinctCount: corrected.distinctCount, eventsFirst: tableEvents))
-        // A column is constant when it takes one value within every stratum: stratified
-        // partial likelihoods compare rows within a stratum only.
-        for j in 0..<p {
-            let varies = groups.contains { _, rows in
-                guard let first = rows.first else { return false }
-                return rows.contains { covariates[$0, j] != covariates[first, j] }
-            }
-            if !varies { throw .constantCovariate(name: table.covariateNames[j]) }
-        }
-        var order: [Int] = []
-        order.reserveCapacity(n)
-        var strata: [Stratum] = []
-        for (label, rows) in groups {
-            let start = order.count
-            order += rows
-            strata.append(Stratum(label: label, rows: start..<order.count, byEntry: []))
-        }
         let tableWeights = table.weights
-        let weight = tableWeights.map { w in order.map { w[$0] } } ?? [Double](repeating: 1, count: n)
+        let weighted = tableWeights.map { w in walk.order.map { w[$0] } }
+        names = table.covariateNames
+        _ = consume table
         let (x, means) = Self.centredRows(
-            covariates, weights: tableWeights, totalWeight: weight.reduce(0, +), order: order)
-        let entry = corrected.entryTimes.map { e in order.map { e[$0] } }
-        if let entryRanks = corrected.entryRanks {
-            // Entry order in design rows: rank the design rows' entries, split by stratum.
-            let designRanks = order.map { entryRanks[$0] }
-            let byEntry = TimeOrder.decreasing(ranks: designRanks, distinctCount: corrected.distinctCount)
-            var stratumOf = [Int](repeating: 0, count: n)
-            for (s, stratum) in strata.enumerated() { for k in stratum.rows { stratumOf[k] = s } }
-            for (s, rows) in TimeOrder.split(byEntry, by: stratumOf, groupCount: strata.count).enumerated() {
-                strata[s].byEntry = rows
-            }
-        }
+            consume covariates, weights: tableWeights, totalWeight: weighted?.reduce(0, +) ?? Double(n),
+            order: walk.order)
         rowCount = n
-        covariateCount = p
-        tableRow = order
+        covariateCount = means.count
+        tableRow = walk.order
         self.x = x
         self.means = means
-        self.stop = order.map { tableStop[$0] }
-        self.entry = entry
-        self.event = order.map { tableEvents[$0] }
-        self.weight = weight
-        self.strata = strata
-        self.names = table.covariateNames
+        self.stop = walk.stop
+        self.entry = walk.entry
+        self.event = walk.event
+        self.weight = weighted ?? [Double](repeating: 1, count: n)
+        self.strata = walk.strata
     }
 
     /// Frees the covariates, the largest part of the design, for the passes that read only

@@ -37,7 +37,7 @@ struct CoxDesign: Sendable {
     /// Entry times; `nil` when every row is at risk from −∞ (right-censored data).
     let entry: [Double]?
     let event: [Bool]
-    let weight: [Double]
+    let weight: CoxRowWeights
     let strata: [Stratum]
     let names: [String]
 
@@ -45,8 +45,7 @@ struct CoxDesign: Sendable {
     ///
     /// Taken over (`consume` it) the table holds only one copy of the covariates at the peak:
     /// everything but its covariates is released before their row-major copy is built, and
-    /// the covariates themselves right after it; an unweighted design's weights of 1 are
-    /// created only then.
+    /// the covariates themselves right after it; an unweighted design holds no weights.
     ///
     /// - Throws: ``CoxModelError/noCovariates``, ``CoxModelError/noEvents``,
     ///   ``CoxModelError/constantCovariate(name:)``, ``CoxModelError/tieCorrection(_:)``.
@@ -73,7 +72,7 @@ struct CoxDesign: Sendable {
         self.stop = walk.stop
         self.entry = walk.entry
         self.event = walk.event
-        self.weight = weighted ?? [Double](repeating: 1, count: n)
+        self.weight = CoxRowWeights(weighted)
         self.strata = walk.strata
     }
 

@@ -5,8 +5,6 @@
 struct CoxPartialFit {
     /// The fit's design, covariates included.
     private(set) var design: CoxDesign
-    /// β̂.
-    let beta: [Double]
     /// The tie method of the fit.
     let ties: TieMethod
     /// Centred linear predictors (xᵢ − x̄)·β̂ per design row, for the concordance.
@@ -22,7 +20,9 @@ struct CoxPartialFit {
     func proportionalityTest(
         _ transform: CoxProportionalityTest.TimeTransform = .km
     ) throws(CoxResidualsError) -> CoxProportionalityTest {
-        try CoxProportionalityTest(design: design, beta: beta, ties: ties, transform: transform)
+        try CoxProportionalityTest(
+            design: design, risk: CoxDesign.checkedRelativeRisks(linearPredictors: eta), ties: ties,
+            transform: transform)
     }
 
     /// The fit: frees the design's covariates (the concordance's temporaries take their

@@ -89,7 +89,7 @@ public struct CoxProportionalHazards: Sendable {
         let (iterations, converged) = (solution.iterations, solution.converged)
         let (observationCount, eventCount) = (design.rowCount, design.event.filter { $0 }.count)
         let (names, means, nullLogLikelihood) = (design.names, design.means, null.logLikelihood)
-        return CoxPartialFit(design: design, beta: beta, ties: options.ties, eta: eta, clusters: clusters) {
+        return CoxPartialFit(design: design, ties: options.ties, eta: eta, clusters: clusters) {
             [options, warnings, wald] concordance in
             CoxFit(
                 covariateNames: names, coefficients: coefficients, covariance: covariance,

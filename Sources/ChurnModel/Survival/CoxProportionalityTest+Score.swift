@@ -16,11 +16,11 @@
 /// Reference: Grambsch & Therneau, *Biometrika* 81 (1994); Therneau & Grambsch (2000),
 /// §6.2–6.3.
 extension CoxDesign {
-    /// U_θ (p values) and the 2p × 2p information at β̂ for the centred time function `g`
-    /// (one value per row; the event rows' values are used).
+    /// U_θ (p values) and the 2p × 2p information at β̂ for the centred time function
+    /// g(t) − mean.
     ///
     /// - Complexity: O(n·p²).
-    func timeTrendScore(risk: [Double], g: [Double], ties: TieMethod) -> (score: [Double], information: Matrix) {
+    func timeTrendScore(risk: [Double], g: EventTimeFunction, ties: TieMethod) -> (score: [Double], information: Matrix) {
         let p = covariateCount
         var score = [Double](repeating: 0, count: p)
         var info = Matrix(rows: 2 * p, columns: 2 * p)
@@ -28,7 +28,7 @@ extension CoxDesign {
         for stratum in strata {
             forEachEventTime(in: stratum, risk: risk, secondMoments: true) { _, deaths, sums in
                 guard let first = deaths.first else { return }
-                let gt = g[first]
+                let gt = g(stop[first]) - g.mean
                 for i in deaths {
                     for j in 0..<p { score[j] += gt * weight[i] * x[i * p + j] }
                 }

@@ -19,75 +19,126 @@ extension CoxProportionalityTest {
     }
 }
 
+/// A time function g of the proportional-hazards test, held at the distinct event times of a
+/// design (a few hundred values for monthly data, where one value per row would take a
+/// row-length array), with its mean over the event rows.
+struct EventTimeFunction {
+    /// The distinct event times, increasing.
+    let times: [Double]
+    /// g(times[k]).
+    let values: [Double]
+    /// The mean of g over the event rows (each event time counted once per event row), so
+    /// that R's centred `gtime` is g(t) − mean.
+    let mean: Double
+
+    /// g(t) for an event time t.
+    func callAsFunction(_ t: Double) -> Double {
+        values[CoxDesign.countAtOrBefore(t, in: times) - 1]
+    }
+}
+
 extension CoxDesign {
-    /// g(tᵢ) for every row (R's `ttimes`; only the event rows' values are computed) and
-    /// g(tᵢ) − mean of g over the event rows (R's `gtime`). Times are the tie-corrected
-    /// stop times.
+    /// g at the event times (R's `ttimes` of the event rows) and its mean over the event rows.
+    /// Times are the tie-corrected stop times.
     ///
     /// - Throws: ``CoxResidualsError/nonPositiveEventTime(row:time:)`` for `log`;
     ///   ``CoxResidualsError/constantTimeTransform`` when all event rows share one g.
     /// - Complexity: O(n log n).
     func timeTransform(
         _ transform: CoxProportionalityTest.TimeTransform
-    ) throws(CoxResidualsError) -> (values: [Double], centred: [Double]) {
-        let eventRows = (0..<rowCount).filter { event[$0] }
-        var g = [Double](repeating: 0, count: rowCount)
+    ) throws(CoxResidualsError) -> EventTimeFunction {
+        let (times, deaths) = distinctEventTimes()
+        let values: [Double]
         switch transform {
         case .identity:
-            g = stop
+            values = times
         case .log:
-            for i in eventRows {
-                guard stop[i] > 0 else { throw .nonPositiveEventTime(row: tableRow[i], time: stop[i]) }
-                g[i] = Double.log(stop[i])
+            if let i = (0..<rowCount).first(where: { event[$0] && !(stop[$0] > 0) }) {
+                throw .nonPositiveEventTime(row: tableRow[i], time: stop[i])
             }
+            values = times.map { Double.log($0) }
         case .rank:
             let sorted = stop.sorted()
-            for i in eventRows {
-                let below = Self.countBefore(stop[i], in: sorted)
-                let atOrBelow = Self.countAtOrBefore(stop[i], in: sorted)
-                g[i] = Double(below) + Double(atOrBelow - below + 1) / 2
+            values = times.map { t in
+                let below = Self.countBefore(t, in: sorted)
+                let atOrBelow = Self.countAtOrBefore(t, in: sorted)
+                return Double(below) + Double(atOrBelow - below + 1) / 2
             }
         case .km:
-            let survival = leftContinuousKaplanMeier()
-            for i in eventRows { g[i] = 1 - survival(stop[i]) }
+            let survival = leftContinuousKaplanMeier(times: times, deaths: deaths)
+            values = times.map { 1 - survival($0) }
         }
-        let mean = eventRows.reduce(0) { $0 + g[$1] } / Double(eventRows.count)
-        let centred = g.map { $0 - mean }
-        guard let first = eventRows.first,
-            eventRows.contains(where: { centred[$0] != centred[first] })
-        else { throw .constantTimeTransform }
-        return (g, centred)
+        let partial = EventTimeFunction(times: times, values: values, mean: 0)
+        var sum = 0.0
+        for i in 0..<rowCount where event[i] { sum += partial(stop[i]) }
+        let mean = sum / Double(deaths.reduce(0, +))
+        guard let first = values.first, values.contains(where: { $0 - mean != first - mean }) else {
+            throw .constantTimeTransform
+        }
+        return EventTimeFunction(times: times, values: values, mean: mean)
     }
 
-    /// Ŝ(t−) = Π_{s < t} (1 − d(s)/n(s)) over the distinct event times s of all rows, with
-    /// n(s) the rows at risk (entry < s ≤ stop) and d(s) the events at s, all unweighted
-    /// (R's `survfitKM` as called by `cox.zph`).
-    private func leftContinuousKaplanMeier() -> (Double) -> Double {
-        let stops = stop.sorted()
-        let entries = entry?.sorted()
-        let eventTimes = (0..<rowCount).filter { event[$0] }.map { stop[$0] }.sorted()
+    /// The distinct event times of all rows, increasing, and the number of events at each.
+    private func distinctEventTimes() -> (times: [Double], deaths: [Int]) {
         var times: [Double] = []
+        var deaths: [Int] = []
+        for t in (0..<rowCount).filter({ event[$0] }).map({ stop[$0] }).sorted() {
+            if t == times.last {
+                deaths[deaths.count - 1] += 1
+            } else {
+                times.append(t)
+                deaths.append(1)
+            }
+        }
+        return (times, deaths)
+    }
+
+    /// Ŝ(t−) = Π_{s < t} (1 − d(s)/n(s)) over the distinct event times s of all rows
+    /// (`times`, with `deaths` events each), with n(s) the rows at risk (entry < s ≤ stop),
+    /// all unweighted (R's `survfitKM` as called by `cox.zph`).
+    ///
+    /// n(s) is counted on the few distinct event times rather than by sorting every row's
+    /// times: each row is binned by the number of event times up to its stop (and its entry),
+    /// and n(s) is the count of rows binned above s, less those whose entry is at or after s.
+    private func leftContinuousKaplanMeier(times: [Double], deaths: [Int]) -> (Double) -> Double {
+        // binned[u]: rows with exactly u distinct event times ≤ their stop, minus rows with u
+        // event times ≤ their entry; a row is at risk at times[k] iff it counts in a bin u > k.
+        var binned = [Int](repeating: 0, count: times.count + 1)
+        for i in 0..<rowCount { binned[Self.countAtOrBefore(stop[i], in: times)] += 1 }
+        if let entry {
+            for i in 0..<rowCount { binned[Self.countAtOrBefore(entry[i], in: times)] -= 1 }
+        }
+        var atRisk = [Int](repeating: 0, count: times.count)
+        var rowsAbove = 0
+        for k in times.indices.reversed() {
+            rowsAbove += binned[k + 1]
+            atRisk[k] = rowsAbove
+        }
         var survival: [Double] = []  // Ŝ(times[k]), right-continuous
         var running = 1.0
-        var k = 0
-        while k < eventTimes.count {
-            let t = eventTimes[k]
-            var deaths = 0
-            while k < eventTimes.count, eventTimes[k] == t {
-                deaths += 1
-                k += 1
-            }
-            // stop ≥ t, minus entry ≥ t (which implies stop > t, as entry < stop).
-            var atRisk = stops.count - Self.countBefore(t, in: stops)
-            if let entries { atRisk -= entries.count - Self.countBefore(t, in: entries) }
-            running *= 1 - Double(deaths) / Double(atRisk)
-            times.append(t)
+        for k in times.indices {
+            running *= 1 - Double(deaths[k]) / Double(atRisk[k])
             survival.append(running)
         }
         return { t in
             let before = Self.countBefore(t, in: times)
             return before == 0 ? 1 : survival[before - 1]
         }
+    }
+
+    /// g at each event row's time in ``orderedEventRows()`` order (stratum by stratum,
+    /// increasing time).
+    ///
+    /// Design rows run by decreasing stop time within a stratum, so walking them backwards
+    /// meets the events in increasing time; rows tied on time may come in another order
+    /// than ``orderedEventRows()``'s, but they carry the same value. Unlike that list, this
+    /// needs no sort and no row-length temporaries.
+    func eventTimeValues(_ g: EventTimeFunction) -> [Double] {
+        var result: [Double] = []
+        for stratum in strata {
+            for i in stratum.rows.reversed() where event[i] { result.append(g(stop[i])) }
+        }
+        return result
     }
 
     /// Number of entries of the ascending `values` that are < `value`.

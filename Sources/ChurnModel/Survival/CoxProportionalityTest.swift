@@ -63,18 +63,19 @@ public struct CoxProportionalityTest: Sendable, Equatable {
         fit: CoxFit, table: EventTable, transform: TimeTransform = .km,
         tieTolerance: Double = Double.ulpOfOne.squareRoot()
     ) throws(CoxResidualsError) {
+        let design = try CoxDesign(matching: fit, table: table, tieTolerance: tieTolerance)
         try self.init(
-            design: CoxDesign(matching: fit, table: table, tieTolerance: tieTolerance),
-            beta: fit.coefficients.map(\.estimate), ties: fit.ties, transform: transform)
+            design: design, risk: design.checkedRelativeRisks(fit.coefficients.map(\.estimate)), ties: fit.ties,
+            transform: transform)
     }
 
-    /// The test of the fit with coefficients `beta` and tie method `ties` on its design.
+    /// The test of a fit with relative risks `risk` (one per design row, checked) and tie
+    /// method `ties` on its design.
     init(
-        design: CoxDesign, beta: [Double], ties: TieMethod, transform: TimeTransform
+        design: CoxDesign, risk: [Double], ties: TieMethod, transform: TimeTransform
     ) throws(CoxResidualsError) {
-        let risk = try design.checkedRelativeRisks(beta)
         let g = try design.timeTransform(transform)
-        let (score, information) = design.timeTrendScore(risk: risk, g: g.centred, ties: ties)
+        let (score, information) = design.timeTrendScore(risk: risk, g: g, ties: ties)
         let p = design.covariateCount
         var rows: [Row] = []
         for j in 0..<p {
@@ -86,7 +87,7 @@ public struct CoxProportionalityTest: Sendable, Equatable {
         self.transform = transform
         terms = rows
         global = Row(term: "GLOBAL", chiSquare: statistic, degreesOfFreedom: p)
-        transformedTimes = design.orderedEventRows().map { g.values[$0.row] }
+        transformedTimes = design.eventTimeValues(g)
     }
 
     /// uᵀ A⁻¹ u for A = `information` restricted to `indices` and u = (0, …, 0, `score`):

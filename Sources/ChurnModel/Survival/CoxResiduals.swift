@@ -126,7 +126,17 @@ extension CoxDesign {
 
     /// Relative risks exp((xᵢ − x̄)·β), checked to be finite and positive.
     func checkedRelativeRisks(_ beta: [Double]) throws(CoxResidualsError) -> [Double] {
-        let risk = relativeRisks(beta)
+        try Self.checked(relativeRisks(beta))
+    }
+
+    /// Relative risks exp(ηᵢ) of linear predictors already at hand (``linearPredictors(_:)``
+    /// of the same β gives the same numbers as ``checkedRelativeRisks(_:)``, without a second
+    /// pass over the covariates), checked to be finite and positive.
+    static func checkedRelativeRisks(linearPredictors eta: [Double]) throws(CoxResidualsError) -> [Double] {
+        try checked(eta.map { Double.exp($0) })
+    }
+
+    private static func checked(_ risk: [Double]) throws(CoxResidualsError) -> [Double] {
         guard risk.allSatisfy({ $0.isFinite && $0 > 0 }) else {
             throw .nonFiniteValue(what: "a relative risk exp(x·β̂)")
         }

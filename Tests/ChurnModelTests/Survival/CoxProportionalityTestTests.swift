@@ -32,6 +32,18 @@ import Testing
         #expect(test.transformedTimes.count == fit.eventCount)
     }
 
+    /// `transformedTimes` (R's `cox.zph(...)$x`) lists g at the event rows in
+    /// `orderedEventRows()` order (stratum by stratum, increasing time): with g(t) = t they
+    /// are exactly the event rows' tie-corrected times in that order, for every reference
+    /// fit (strata, weights, an eventless stratum, counting-process rows).
+    @Test(arguments: CoxDiagnosticsCase.all)
+    func transformedTimesFollowTheOrderedEventRows(_ reference: CoxDiagnosticsCase) throws {
+        let (fit, table) = try reference.fit()
+        let test = try CoxProportionalityTest(fit: fit, table: table, transform: .identity)
+        let design = try CoxDesign(matching: fit, table: table, tieTolerance: Double.ulpOfOne.squareRoot())
+        #expect(test.transformedTimes == design.orderedEventRows().map { design.stop[$0.row] })
+    }
+
     /// R: `cox.zph(coxph(Surv(time, status) ~ age + sex + ph.ecog, lung))` prints
     /// age 0.188, sex 2.305, ph.ecog 2.054, GLOBAL 4.464 on 3 df (p = 0.22).
     @Test func coxZphDefaultIsKaplanMeierTransform() throws {

@@ -68,7 +68,7 @@ import Testing
             #expect(stopped.standardError.contains("row 3 (line 4): column 'logins_trend'"))
             let dropped = try CLIHarness.run(fit + ["--missing", "drop"], in: directory)
             #expect(dropped.status == 0, "\(dropped.standardError)")
-            #expect(dropped.standardError.contains("dropped 1 row(s) with missing values: rows 3"))
+            #expect(dropped.standardError.contains("dropped 1 row(s) with missing values: row 3 (line 4)"))
             let contradictory = try CLIHarness.run(fit + ["--missing", "error", "--drop-missing"], in: directory)
             #expect(contradictory.status == 2)
         }

@@ -39,8 +39,9 @@ public enum HistoryLoader {
         } catch {
             throw DataError.invalidTable(file: path, reason: error.description + " (rows counted after dropping missing values)")
         }
+        let located = dropped.prefix(10).map { "row \($0) (line \(reader.csv.rowLines.line(ofRow: $0)))" }
         let warnings = dropped.isEmpty ? [] : [
-            "dropped \(dropped.count) row(s) with missing values: rows \(dropped.prefix(10).map(String.init).joined(separator: ", "))"
+            "dropped \(dropped.count) row(s) with missing values: \(located.joined(separator: ", "))"
                 + (dropped.count > 10 ? ", …" : "")
         ]
         return LoadedHistory(table: table, covariates: encoded, droppedRows: dropped, warnings: warnings)

@@ -64,7 +64,26 @@ import Testing
         let loaded = try load(text, dropping)
         #expect(loaded.droppedRows == [3])
         #expect(loaded.table.count == 3)
-        #expect(loaded.warnings.count == 1)
+        #expect(loaded.warnings == ["dropped 1 row(s) with missing values: row 3 (line 4)"])
+    }
+
+    /// The dropped-rows warning names the line each row starts on: here a blank line before
+    /// row 2 and a quoted line break in row 2 put row 4 on line 7, not 5.
+    @Test func droppedRowsWarningNamesTheirLines() throws {
+        let text = """
+            customer,tenure,churned,logins
+            a,3,1,10
+
+            "b
+            (renamed)",12,0,NA
+            c,7,1,4
+            d,24,0,
+            """
+        var spec = HistorySpecification(time: durationTime, covariates: ["logins"])
+        spec.missingValues = .dropRow
+        let loaded = try load(text, spec)
+        #expect(loaded.droppedRows == [2, 4])
+        #expect(loaded.warnings == ["dropped 2 row(s) with missing values: row 2 (line 4), row 4 (line 7)"])
     }
 
     @Test(arguments: [

@@ -68,9 +68,9 @@ extension CoxDesign {
             let survival = leftContinuousKaplanMeier(times: times, deaths: deaths)
             values = times.map { 1 - survival($0) }
         }
-        let partial = EventTimeFunction(times: times, values: values, mean: 0)
-        var sum = 0.0
-        for i in 0..<rowCount where event[i] { sum += partial(stop[i]) }
+        let uncentred = EventTimeFunction(times: times, values: values, mean: 0)
+        var sum = 0.0  // over the event rows in row order, as R sums them
+        for i in 0..<rowCount where event[i] { sum += uncentred(stop[i]) }
         let mean = sum / Double(deaths.reduce(0, +))
         guard let first = values.first, values.contains(where: { $0 - mean != first - mean }) else {
             throw .constantTimeTransform
@@ -82,7 +82,7 @@ extension CoxDesign {
     private func distinctEventTimes() -> (times: [Double], deaths: [Int]) {
         var times: [Double] = []
         var deaths: [Int] = []
-        for t in (0..<rowCount).filter({ event[$0] }).map({ stop[$0] }).sorted() {
+        for t in zip(stop, event).compactMap({ $1 ? $0 : nil }).sorted() {
             if t == times.last {
                 deaths[deaths.count - 1] += 1
             } else {

@@ -3,15 +3,17 @@ extension RandomStream {
     static let laneCount = 8
 
     /// The first `perSubstream` (≤ 4) values of ``nextUniform()`` of each substream
-    /// `firstSubstream ..< firstSubstream + output.count / perSubstream` of `stream`, written
-    /// substream after substream: exactly the numbers that one `RandomStream(seed:stream:substream:)`
-    /// per substream would give.
+    /// `firstSubstream ..< firstSubstream + n` of `stream`, n = `output.count / perSubstream`,
+    /// value by value: value j of substream `firstSubstream + i` goes to `output[j · n + i]`.
+    /// Exactly the numbers that one `RandomStream(seed:stream:substream:)` per substream
+    /// would give.
     ///
     /// Philox4x32-10 runs on ``laneCount`` substreams at once, one per SIMD lane (the
     /// 32×32→64-bit products become vector multiplies), instead of one call per substream
-    /// with a chain of ten dependent rounds. A substream whose block yields the value 0,
-    /// which ``nextUniform()`` rejects (probability 2⁻⁵³ per value), is redone by the scalar
-    /// generator, so the result never differs from it.
+    /// with a chain of ten dependent rounds; the words become uniforms in the same lanes
+    /// (``unitIntervals(low:high:)``) and are stored eight at a time. A substream whose
+    /// block yields the value 0, which ``nextUniform()`` rejects (probability 2⁻⁵³ per
+    /// value), is redone by the scalar generator, so the result never differs from it.
     /// - Precondition: the substreams are below 2³²; `output.count` is a multiple of `perSubstream`.
     static func leadingUniforms(
         seed: UInt64, stream: UInt64, firstSubstream: UInt64, perSubstream: Int, into output: UnsafeMutableBufferPointer<Double>
@@ -19,6 +21,7 @@ extension RandomStream {
         precondition((1...4).contains(perSubstream) && output.count % perSubstream == 0, "1 to 4 values per substream")
         let count = output.count / perSubstream
         precondition(firstSubstream + UInt64(count) <= UInt64(UInt32.max) + 1, "substreams must be below 2^32")
+        guard let base = output.baseAddress else { return }
         let key = (UInt32(truncatingIfNeeded: seed), UInt32(truncatingIfNeeded: seed >> 32))
         let streamWords = (
             SIMD8<UInt32>(repeating: UInt32(truncatingIfNeeded: stream)),
@@ -30,29 +33,50 @@ extension RandomStream {
             let lanes = min(Self.laneCount, count - start)
             let substreams = SIMD8<UInt32>(repeating: UInt32(truncatingIfNeeded: firstSubstream &+ UInt64(start)))
                 &+ SIMD8<UInt32>(0, 1, 2, 3, 4, 5, 6, 7)
-            var rejected = false
+            var rejected = SIMDMask<SIMD8<Int64>>(repeating: false)
             for block in 0..<blocks {
                 let out = philox4x32x10(
                     counter: (SIMD8(repeating: UInt32(block)), substreams, streamWords.0, streamWords.1), key: key)
-                for lane in 0..<lanes {
-                    let base = (start + lane) * perSubstream + 2 * block
-                    let low = unitInterval(fromBits: UInt64(out.1[lane]) << 32 | UInt64(out.0[lane]))
-                    output[base] = low
-                    rejected = rejected || low == 0
-                    if 2 * block + 1 < perSubstream {
-                        let high = unitInterval(fromBits: UInt64(out.3[lane]) << 32 | UInt64(out.2[lane]))
-                        output[base + 1] = high
-                        rejected = rejected || high == 0
-                    }
+                let first = unitIntervals(low: out.0, high: out.1)
+                rejected .|= first .== 0
+                store(first, lanes: lanes, at: base + 2 * block * count + start)
+                if 2 * block + 1 < perSubstream {
+                    let second = unitIntervals(low: out.2, high: out.3)
+                    rejected .|= second .== 0
+                    store(second, lanes: lanes, at: base + (2 * block + 1) * count + start)
                 }
             }
-            if rejected {
+            if any(rejected) {
                 for lane in 0..<lanes {
                     var scalar = RandomStream(seed: seed, stream: stream, substream: firstSubstream + UInt64(start + lane))
-                    for j in 0..<perSubstream { output[(start + lane) * perSubstream + j] = scalar.nextUniform() }
+                    for j in 0..<perSubstream { base[j * count + start + lane] = scalar.nextUniform() }
                 }
             }
             start += lanes
+        }
+    }
+
+    /// ``unitInterval(fromBits:)`` of the 64-bit words `high << 32 | low`, lane by lane.
+    ///
+    /// The top 53 bits are m = high·2²¹ + (low >> 11), so m·2⁻⁵³ = high·2⁻³² + (low >> 11)·2⁻⁵³,
+    /// a sum of two exact terms whose bits do not overlap: exact, hence equal to the scalar
+    /// conversion. Both terms come from signed 32-bit conversions, which SSE2 has for
+    /// vectors (high is flipped into signed range and shifted back by 2³¹, exactly).
+    @inline(__always)
+    static func unitIntervals(low: SIMD8<UInt32>, high: SIMD8<UInt32>) -> SIMD8<Double> {
+        let signedHigh = SIMD8<Int32>(truncatingIfNeeded: high ^ 0x8000_0000)
+        let lowBits = SIMD8<Int32>(truncatingIfNeeded: low &>> 11)
+        return (SIMD8<Double>(signedHigh) + 0x1p31) * 0x1p-32 + SIMD8<Double>(lowBits) * 0x1p-53
+    }
+
+    /// Writes the first `lanes` lanes of `values` to `destination`: all eight in one
+    /// unaligned store, fewer one by one.
+    @inline(__always)
+    private static func store(_ values: SIMD8<Double>, lanes: Int, at destination: UnsafeMutablePointer<Double>) {
+        if lanes == laneCount {
+            UnsafeMutableRawPointer(destination).storeBytes(of: values, as: SIMD8<Double>.self)
+        } else {
+            for lane in 0..<lanes { destination[lane] = values[lane] }
         }
     }
 

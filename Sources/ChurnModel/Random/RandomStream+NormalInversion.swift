@@ -32,26 +32,41 @@ extension RandomStream {
     @inlinable
     static func inverseStandardNormalCDF(_ p: Double) -> Double {
         let q = p - 0.5
-        if abs(q) <= 0.425 {
-            let r = 0.180625 - q * q
-            var numerator = 2.5090809287301226727e+3
-            numerator = numerator * r + 3.3430575583588128105e+4
-            numerator = numerator * r + 6.7265770927008700853e+4
-            numerator = numerator * r + 4.5921953931549871457e+4
-            numerator = numerator * r + 1.3731693765509461125e+4
-            numerator = numerator * r + 1.9715909503065514427e+3
-            numerator = numerator * r + 1.3314166789178437745e+2
-            numerator = numerator * r + 3.3871328727963666080e+0
-            var denominator = 5.2264952788528545610e+3
-            denominator = denominator * r + 2.8729085735721942674e+4
-            denominator = denominator * r + 3.9307895800092710610e+4
-            denominator = denominator * r + 2.1213794301586595867e+4
-            denominator = denominator * r + 5.3941960214247511077e+3
-            denominator = denominator * r + 6.8718700749205790830e+2
-            denominator = denominator * r + 4.2313330701600911252e+1
-            denominator = denominator * r + 1
-            return q * numerator / denominator
-        }
+        if abs(q) <= centralHalfWidth { return centralNormalQuantile(q) }
+        return tailNormalQuantile(p, q: q)
+    }
+
+    /// Half-width of AS 241's central region: |p − ½| ≤ 0.425.
+    @usableFromInline
+    static let centralHalfWidth = 0.425
+
+    /// AS 241's central branch: Φ⁻¹(½ + q) for |q| ≤ ``centralHalfWidth``, without branches
+    /// (finite but meaningless for |q| up to ½ beyond it), so loops over many uniforms vectorize.
+    @inlinable @inline(__always)
+    static func centralNormalQuantile(_ q: Double) -> Double {
+        let r = 0.180625 - q * q
+        var numerator = 2.5090809287301226727e+3
+        numerator = numerator * r + 3.3430575583588128105e+4
+        numerator = numerator * r + 6.7265770927008700853e+4
+        numerator = numerator * r + 4.5921953931549871457e+4
+        numerator = numerator * r + 1.3731693765509461125e+4
+        numerator = numerator * r + 1.9715909503065514427e+3
+        numerator = numerator * r + 1.3314166789178437745e+2
+        numerator = numerator * r + 3.3871328727963666080e+0
+        var denominator = 5.2264952788528545610e+3
+        denominator = denominator * r + 2.8729085735721942674e+4
+        denominator = denominator * r + 3.9307895800092710610e+4
+        denominator = denominator * r + 2.1213794301586595867e+4
+        denominator = denominator * r + 5.3941960214247511077e+3
+        denominator = denominator * r + 6.8718700749205790830e+2
+        denominator = denominator * r + 4.2313330701600911252e+1
+        denominator = denominator * r + 1
+        return q * numerator / denominator
+    }
+
+    /// AS 241 outside the central region: Φ⁻¹(p) for |q| = |p − ½| > ``centralHalfWidth``.
+    @inlinable
+    static func tailNormalQuantile(_ p: Double, q: Double) -> Double {
         let tail = q < 0 ? p : 1 - p
         let value = normalTailQuantile((-Double.log(tail)).squareRoot())
         return q < 0 ? -value : value

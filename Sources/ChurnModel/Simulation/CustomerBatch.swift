@@ -2,7 +2,8 @@
 ///
 /// Buffers are allocated once per segment and path and reused for every batch.
 struct CustomerBatch {
-    /// Each customer's leading uniforms, customer after customer (at most three each).
+    /// The customers' leading uniforms (at most three each), value by value: every customer's
+    /// first, then every customer's second, …
     private var uniforms: [Double]
     private var revenueUniforms: [Double]
     private var costUniforms: [Double]
@@ -40,15 +41,15 @@ struct CustomerBatch {
         drawLeadingUniforms(perCustomer: perCustomer, count: count, seed: seed, path: path, firstSubstream: firstSubstream)
         var position = 0
         if drawsRevenue {
-            for k in 0..<count { revenueUniforms[k] = uniforms[k * perCustomer + position] }
+            for k in 0..<count { revenueUniforms[k] = uniforms[position * count + k] }
             position += 1
         }
         if drawsCost {
-            for k in 0..<count { costUniforms[k] = uniforms[k * perCustomer + position] }
+            for k in 0..<count { costUniforms[k] = uniforms[position * count + k] }
             position += 1
         }
         if drawsLifetime {
-            for k in 0..<count { lifetimeUniforms[k] = uniforms[k * perCustomer + position] }
+            for k in 0..<count { lifetimeUniforms[k] = uniforms[position * count + k] }
         }
         Self.fill(&revenue, law: revenueLaw, fromUniforms: revenueUniforms, count: count)
         Self.fill(&acquisitionCost, law: costLaw, fromUniforms: costUniforms, count: count)
@@ -141,8 +142,16 @@ struct SegmentAccumulator {
         var netPresentValue = self.netPresentValue, acquisitionCost = self.acquisitionCost
         var lifetimeMonths = self.lifetimeMonths, restrictedLifetimeMonths = self.restrictedLifetimeMonths
         var neverPaidBack = 0
-        withUnsafeBuffers(paybackCounts: &distributions.paybackCounts) { revenueChanges, customerChanges, survivors, profits, paybackCounts in
-            let checkpoints = SimulationPlan.survivalCheckpoints
+        // Survivor counts in one vector register (checkpoints padded with ones nobody
+        // outlives), so no count round-trips through memory from one customer to the next.
+        let checkpoints = SimulationPlan.survivalCheckpoints
+        precondition(checkpoints.count <= 4, "at most four survival checkpoints")
+        var checkpointVector = SIMD4<Int>(repeating: .max), survivorVector = SIMD4<Int>.zero
+        for (index, month) in checkpoints.enumerated() { checkpointVector[index] = month }
+        withUnsafeBuffers(paybackCounts: &distributions.paybackCounts) { revenueChanges, customerChanges, profits, paybackCounts in
+            // Every lifetime is at least one month (end ≥ 1), so month 0 only ever gains the
+            // customers' MRR: its running sum stays in a register, added in customer order.
+            var openingRevenue = revenueChanges[0]
             for k in 0..<count {
                 let mrr = batch.revenue[k]
                 let cac = batch.acquisitionCost[k]
@@ -153,19 +162,14 @@ struct SegmentAccumulator {
                 netPresentValue += profit
                 acquisitionCost += cac
                 profits[k] = profit
-                if let lifetime {
-                    lifetimeMonths += Double(lifetime)
-                    for index in checkpoints.indices { survivors[index] &+= lifetime > checkpoints[index] ? 1 : 0 }
-                } else {
-                    lifetimeMonths += .infinity
-                    for index in survivors.indices { survivors[index] += 1 }
-                }
+                lifetimeMonths += lifetime.map(Double.init) ?? .infinity
+                let survived = SIMD4(repeating: lifetime ?? .max) .> checkpointVector
+                survivorVector &+= SIMD4<Int>.zero.replacing(with: 1, where: survived)
                 restrictedLifetimeMonths += activeMonths
                 // Active at the end of months 0 … lifetime − 1 (ARR counts customers who will pay next month).
                 let end = min(lifetime ?? horizon + 1, horizon + 1)
-                revenueChanges[0] += mrr
+                openingRevenue += mrr
                 revenueChanges[end] -= mrr
-                customerChanges[0] += 1
                 customerChanges[end] -= 1
                 // Without a branch: a customer never paid back adds 0 to month 1's count.
                 let month = economics.paybackMonthOrZero(
@@ -174,7 +178,10 @@ struct SegmentAccumulator {
                 paybackCounts[max(month, 1) - 1] &+= paidBack
                 neverPaidBack &+= 1 - paidBack
             }
+            revenueChanges[0] = openingRevenue
+            customerChanges[0] += count
         }
+        for index in survivors.indices { survivors[index] += survivorVector[index] }
         self.netPresentValue = netPresentValue
         self.acquisitionCost = acquisitionCost
         self.lifetimeMonths = lifetimeMonths
@@ -183,22 +190,19 @@ struct SegmentAccumulator {
         distributions.profit.add(contentsOf: profits)
     }
 
-    /// `body` with mutable buffers over the month tables, the survivor counts, the batch's
-    /// profits and `paybackCounts`.
+    /// `body` with mutable buffers over the month tables, the batch's profits and `paybackCounts`.
     private mutating func withUnsafeBuffers(
         paybackCounts: inout [Int],
         _ body: (
-            UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Int>, UnsafeMutableBufferPointer<Int>,
-            UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Int>
+            UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Int>, UnsafeMutableBufferPointer<Double>,
+            UnsafeMutableBufferPointer<Int>
         ) -> Void
     ) {
         revenueChanges.withUnsafeMutableBufferPointer { revenue in
             customerChanges.withUnsafeMutableBufferPointer { customers in
-                survivors.withUnsafeMutableBufferPointer { survivors in
-                    profits.withUnsafeMutableBufferPointer { profits in
-                        paybackCounts.withUnsafeMutableBufferPointer { payback in
-                            body(revenue, customers, survivors, profits, payback)
-                        }
+                profits.withUnsafeMutableBufferPointer { profits in
+                    paybackCounts.withUnsafeMutableBufferPointer { payback in
+                        body(revenue, customers, profits, payback)
                     }
                 }
             }

@@ -10,10 +10,12 @@ import Testing
             output.withUnsafeMutableBufferPointer {
                 RandomStream.leadingUniforms(seed: seed, stream: stream, firstSubstream: first, perSubstream: perSubstream, into: $0)
             }
-            let expected = (0..<count).flatMap { k in
+            let bySubstream = (0..<count).map { k in
                 var scalar = RandomStream(seed: seed, stream: stream, substream: first + UInt64(k))
                 return (0..<perSubstream).map { _ in scalar.nextUniform() }
             }
+            // Value j of every substream, then value j + 1.
+            let expected = (0..<perSubstream).flatMap { j in bySubstream.map { $0[j] } }
             #expect(output == expected, "seed \(seed), stream \(stream), first substream \(first)")
         }
     }

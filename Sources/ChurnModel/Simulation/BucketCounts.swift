@@ -85,20 +85,15 @@ struct BucketCounts: Sendable, Equatable, Codable {
             include(first + other.offset)
             include(last + other.offset)
             let shift = other.offset - offset
-            var wrapped = false
+            var wrappedIndices: [Int] = []
             counts.withUnsafeMutableBufferPointer { counts in
                 for position in first...last {
-                    let (sum, overflow) = counts[position + shift].addingReportingOverflow(other.counts[position])
+                    let (sum, wrapped) = counts[position + shift].addingReportingOverflow(other.counts[position])
                     counts[position + shift] = sum
-                    wrapped = wrapped || overflow
+                    if wrapped { wrappedIndices.append(position + other.offset) }
                 }
             }
-            if wrapped {
-                // Redo the carries exactly: a sum wrapped where it came out below its addend.
-                for position in first...last where counts[position + shift] < other.counts[position] {
-                    carries[position + other.offset, default: 0] += 1 << 32
-                }
-            }
+            for index in wrappedIndices { carries[index, default: 0] += 1 << 32 }
         }
         carries.merge(other.carries, uniquingKeysWith: +)
     }

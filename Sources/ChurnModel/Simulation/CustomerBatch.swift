@@ -142,16 +142,8 @@ struct SegmentAccumulator {
         var netPresentValue = self.netPresentValue, acquisitionCost = self.acquisitionCost
         var lifetimeMonths = self.lifetimeMonths, restrictedLifetimeMonths = self.restrictedLifetimeMonths
         var neverPaidBack = 0
-        // Survivor counts in one vector register (checkpoints padded with ones nobody
-        // outlives), so no count round-trips through memory from one customer to the next.
-        let checkpoints = SimulationPlan.survivalCheckpoints
-        precondition(checkpoints.count <= 4, "at most four survival checkpoints")
-        var checkpointVector = SIMD4<Int>(repeating: .max), survivorVector = SIMD4<Int>.zero
-        for (index, month) in checkpoints.enumerated() { checkpointVector[index] = month }
-        withUnsafeBuffers(paybackCounts: &distributions.paybackCounts) { revenueChanges, customerChanges, profits, paybackCounts in
-            // Every lifetime is at least one month (end ≥ 1), so month 0 only ever gains the
-            // customers' MRR: its running sum stays in a register, added in customer order.
-            var openingRevenue = revenueChanges[0]
+        withUnsafeBuffers(paybackCounts: &distributions.paybackCounts) { revenueChanges, customerChanges, survivors, profits, paybackCounts in
+            let checkpoints = SimulationPlan.survivalCheckpoints
             for k in 0..<count {
                 let mrr = batch.revenue[k]
                 let cac = batch.acquisitionCost[k]
@@ -162,14 +154,19 @@ struct SegmentAccumulator {
                 netPresentValue += profit
                 acquisitionCost += cac
                 profits[k] = profit
-                lifetimeMonths += lifetime.map(Double.init) ?? .infinity
-                let survived = SIMD4(repeating: lifetime ?? .max) .> checkpointVector
-                survivorVector &+= SIMD4<Int>.zero.replacing(with: 1, where: survived)
+                if let lifetime {
+                    lifetimeMonths += Double(lifetime)
+                    for index in checkpoints.indices { survivors[index] &+= lifetime > checkpoints[index] ? 1 : 0 }
+                } else {
+                    lifetimeMonths += .infinity
+                    for index in survivors.indices { survivors[index] += 1 }
+                }
                 restrictedLifetimeMonths += activeMonths
                 // Active at the end of months 0 … lifetime − 1 (ARR counts customers who will pay next month).
                 let end = min(lifetime ?? horizon + 1, horizon + 1)
-                openingRevenue += mrr
+                revenueChanges[0] += mrr
                 revenueChanges[end] -= mrr
+                customerChanges[0] += 1
                 customerChanges[end] -= 1
                 // Without a branch: a customer never paid back adds 0 to month 1's count.
                 let month = economics.paybackMonthOrZero(
@@ -178,10 +175,7 @@ struct SegmentAccumulator {
                 paybackCounts[max(month, 1) - 1] &+= paidBack
                 neverPaidBack &+= 1 - paidBack
             }
-            revenueChanges[0] = openingRevenue
-            customerChanges[0] += count
         }
-        for index in survivors.indices { survivors[index] += survivorVector[index] }
         self.netPresentValue = netPresentValue
         self.acquisitionCost = acquisitionCost
         self.lifetimeMonths = lifetimeMonths
@@ -190,19 +184,22 @@ struct SegmentAccumulator {
         distributions.profit.add(contentsOf: profits)
     }
 
-    /// `body` with mutable buffers over the month tables, the batch's profits and `paybackCounts`.
+    /// `body` with mutable buffers over the month tables, the survivor counts, the batch's
+    /// profits and `paybackCounts`.
     private mutating func withUnsafeBuffers(
         paybackCounts: inout [Int],
         _ body: (
-            UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Int>, UnsafeMutableBufferPointer<Double>,
-            UnsafeMutableBufferPointer<Int>
+            UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Int>, UnsafeMutableBufferPointer<Int>,
+            UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Int>
         ) -> Void
     ) {
         revenueChanges.withUnsafeMutableBufferPointer { revenue in
             customerChanges.withUnsafeMutableBufferPointer { customers in
-                profits.withUnsafeMutableBufferPointer { profits in
-                    paybackCounts.withUnsafeMutableBufferPointer { payback in
-                        body(revenue, customers, profits, payback)
+                survivors.withUnsafeMutableBufferPointer { survivors in
+                    profits.withUnsafeMutableBufferPointer { profits in
+                        paybackCounts.withUnsafeMutableBufferPointer { payback in
+                            body(revenue, customers, survivors, profits, payback)
+                        }
                     }
                 }
             }

@@ -4,10 +4,10 @@
 setup:
 	@bash scripts/setup.sh
 
-## The release binary links the Swift runtime and Foundation statically: it starts faster (less
-## dynamic linking) and runs on a machine without the Swift toolchain.
+## The release binary links the Swift runtime and Foundation statically and is compiled for this
+## machine's processor (see scripts/build-release.sh).
 build: setup
-	swift build -c release --static-swift-stdlib
+	bash scripts/build-release.sh
 
 ## Installs what is missing, builds, runs the bundled example scenario and says where the report is.
 demo: build

@@ -108,7 +108,7 @@ if [[ -n ${CHURNSIM_BIN:-} ]]; then
     echo "== using CHURNSIM_BIN=$CHURNSIM (no build)"
 else
     echo "== building churnsim (release)"
-    (cd "$ROOT" && swift build -c release --static-swift-stdlib 2>&1 | tail -1)
+    (bash "$ROOT/scripts/build-release.sh" 2>&1 | tail -1)
 fi
 
 # ---------------------------------------------------------------------------------------------

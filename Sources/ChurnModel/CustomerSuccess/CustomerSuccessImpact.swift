@@ -116,8 +116,8 @@ extension AmountSummary {
             return
         }
         let estimate = distribution.moments.estimate
+        let deciles = distribution.quantiles([0.1, 0.5, 0.9])
         self.init(
-            mean: estimate.mean, standardError: estimate.standardError, p10: distribution.quantile(0.1),
-            p50: distribution.quantile(0.5), p90: distribution.quantile(0.9))
+            mean: estimate.mean, standardError: estimate.standardError, p10: deciles[0], p50: deciles[1], p90: deciles[2])
     }
 }

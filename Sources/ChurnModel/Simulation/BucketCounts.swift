@@ -98,18 +98,30 @@ struct BucketCounts: Sendable, Equatable, Codable {
         carries.merge(other.carries, uniquingKeysWith: +)
     }
 
-    /// The bucket holding the value of 0-based `rank` when the counted values are taken in
-    /// ascending bucket order (descending with `descending`), or `nil` with `rank` less this
-    /// store's total when it holds no more than `rank` values. Scans the counts in place.
-    func bucket(holding rank: inout Int, descending: Bool = false) -> Int? {
+    /// The total of the counts.
+    var total: Int {
+        counts.reduce(0) { $0 + Int($1) } + carries.values.reduce(0, +)
+    }
+
+    /// For each of `ranks` (0-based, increasing), the bucket holding the value of that rank
+    /// when the counted values are taken in ascending bucket order (descending with
+    /// `descending`), or nil for a rank not below ``total``. One scan of the counts in place,
+    /// up to the bucket of the last rank.
+    func buckets(holding ranks: [Int], descending: Bool = false) -> [Int?] {
+        precondition(zip(ranks, ranks.dropFirst()).allSatisfy { $0 <= $1 }, "ranks must be increasing")
+        var result = [Int?](repeating: nil, count: ranks.count)
+        var next = 0, passed = 0
         let positions = descending
             ? stride(from: counts.count - 1, through: 0, by: -1) : stride(from: 0, through: counts.count - 1, by: 1)
         for position in positions {
-            let count = count(atPosition: position)
-            if rank < count { return position + offset }
-            rank -= count
+            guard next < ranks.count else { break }
+            passed += count(atPosition: position)
+            while next < ranks.count, ranks[next] < passed {
+                result[next] = position + offset
+                next += 1
+            }
         }
-        return nil
+        return result
     }
 
     /// Non-empty buckets from the lowest index up.

@@ -51,20 +51,29 @@ struct PathDistribution: Sendable, Equatable, Codable {
 
     /// Quantile q by linear interpolation between order statistics (Hyndman & Fan type 7).
     func quantile(_ q: Double) -> Double {
-        let position = q * Double(moments.count - 1)
-        let lower = Int(position.rounded(.down))
-        let upper = min(lower + 1, moments.count - 1)
-        let low = orderStatistic(lower), high = orderStatistic(upper)
-        return low + (position - Double(lower)) * (high - low)
+        quantiles([q])[0]
+    }
+
+    /// Quantiles of `levels` by linear interpolation between order statistics
+    /// (Hyndman & Fan type 7), every order statistic read in one scan of the sketch.
+    func quantiles(_ levels: [Double]) -> [Double] {
+        let positions = levels.map { $0 * Double(moments.count - 1) }
+        let lowerRanks = positions.map { Int($0.rounded(.down)) }
+        let statistics = orderStatistics(lowerRanks.flatMap { [$0, min($0 + 1, moments.count - 1)] })
+        return positions.indices.map { k in
+            let (low, high) = (statistics[2 * k], statistics[2 * k + 1])
+            return low + (positions[k] - Double(lowerRanks[k])) * (high - low)
+        }
     }
 
     /// Mean with standard error, P5, P50 and P95; nil without paths.
     var summary: PathAmountSummary? {
         guard moments.count > 0 else { return nil }
         let estimate = moments.estimate
+        let percentiles = quantiles([0.05, 0.5, 0.95])
         return PathAmountSummary(
-            mean: estimate.mean, standardError: estimate.standardError, p5: quantile(0.05), p50: quantile(0.5),
-            p95: quantile(0.95))
+            mean: estimate.mean, standardError: estimate.standardError, p5: percentiles[0], p50: percentiles[1],
+            p95: percentiles[2])
     }
 
     /// About 20 bins of a nice width over [minimum, maximum]; each sketch bucket falls in the
@@ -82,10 +91,16 @@ struct PathDistribution: Sendable, Equatable, Codable {
         return ShareHistogram(lowerBound: lower, binWidth: width, shares: counts.map { Double($0) / total })
     }
 
-    private func orderStatistic(_ rank: Int) -> Double {
-        if rank == 0 { return minimum }
-        if rank == moments.count - 1 { return maximum }
-        let value = (sketch.value(atRank: rank) ?? 0) * resolution
-        return Swift.min(Swift.max(wholeNumbers ? value.rounded() : value, minimum), maximum)
+    /// The order statistics of `ranks` (in any order): the exact extremes at the ends, the
+    /// sketch's values (clamped to the extremes) in between.
+    private func orderStatistics(_ ranks: [Int]) -> [Double] {
+        let distinct = Array(Set(ranks)).sorted()
+        let sketched = Dictionary(uniqueKeysWithValues: zip(distinct, sketch.values(atRanks: distinct)))
+        return ranks.map { rank in
+            if rank == 0 { return minimum }
+            if rank == moments.count - 1 { return maximum }
+            let value = (sketched[rank].flatMap { $0 } ?? 0) * resolution
+            return Swift.min(Swift.max(wholeNumbers ? value.rounded() : value, minimum), maximum)
+        }
     }
 }

@@ -62,6 +62,7 @@ enum PathWorkers {
                 merged = work
                 return
             }
+            merged = nil   // `result` the only reference: merging in place copies nothing
             merge(&result, work)
             merged = result
         }

@@ -78,20 +78,26 @@ struct QuantileSketch: Sendable, Equatable, Codable {
         count += other.count
     }
 
-    /// The q-quantile (0 ≤ q ≤ 1) by the lower rank ⌊q·(n−1)⌋, or nil when empty.
-    func quantile(_ q: Double) -> Double? {
+    /// The q-quantiles of `levels` (each in [0, 1], increasing), by the lower ranks
+    /// ⌊q·(n−1)⌋, in one scan of the buckets; nil when empty.
+    func quantiles(_ levels: [Double]) -> [Double]? {
         guard count > 0 else { return nil }
-        return value(atRank: Int((q * Double(count - 1)).rounded(.down)))
+        // Every rank is below `count`, so every value is found.
+        return values(atRanks: levels.map { Int(($0 * Double(count - 1)).rounded(.down)) }).map { $0! }
     }
 
-    /// The value of 0-based rank `rank` in ascending order (within the relative accuracy),
-    /// or nil when the rank is not below ``count``.
-    func value(atRank rank: Int) -> Double? {
-        var rank = rank
-        if let index = negative.bucket(holding: &rank, descending: true) { return -Self.representative(index) }
-        if rank < zeroCount { return 0 }
-        rank -= zeroCount
-        return positive.bucket(holding: &rank).map(Self.representative)
+    /// The values of the 0-based `ranks` (increasing) in ascending order (within the relative
+    /// accuracy), nil for a rank not below ``count``: one scan of each sign's buckets.
+    func values(atRanks ranks: [Int]) -> [Double?] {
+        let negativeCount = negative.total
+        let negatives = negative.buckets(holding: ranks.filter { $0 < negativeCount }, descending: true)
+        let positives = positive.buckets(holding: ranks.filter { $0 >= negativeCount + zeroCount }.map {
+            $0 - negativeCount - zeroCount
+        })
+        let zeros = ranks.count - negatives.count - positives.count
+        return negatives.map { $0.map { -Self.representative($0) } }
+            + Array(repeating: 0, count: zeros)
+            + positives.map { $0.map(Self.representative) }
     }
 
     /// Every non-empty bucket as (representative value, count), in ascending order of value.

@@ -35,10 +35,10 @@ extension ScopeSummary {
         self.restrictedMeanLifetimeMonths = hasCustomers ? accumulator.restrictedLifetime.estimate : zero
         self.cacPaybackMonth = PaybackSummary(distributions)
         let profit = hasCustomers ? accumulator.profit.estimate : zero
+        let profitDeciles = distributions.profit.quantiles([0.1, 0.5, 0.9]) ?? [0, 0, 0]
         self.profitPerCustomer = AmountSummary(
             mean: profit.mean, standardError: profit.standardError,
-            p10: distributions.profit.quantile(0.1) ?? 0, p50: distributions.profit.quantile(0.5) ?? 0,
-            p90: distributions.profit.quantile(0.9) ?? 0)
+            p10: profitDeciles[0], p50: profitDeciles[1], p90: profitDeciles[2])
         self.netPresentValue = accumulator.netPresentValue.summary ?? PathAmountSummary(mean: 0, standardError: nil, p5: 0, p50: 0, p95: 0)
         self.annualRecurringRevenueByMonth = accumulator.annualRecurringRevenue.enumerated().compactMap { month, distribution in
             distribution.summary.map { MonthlyAmount(month: month, value: $0) }

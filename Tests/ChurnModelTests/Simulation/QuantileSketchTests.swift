@@ -10,8 +10,26 @@ import Testing
         let sorted = values.sorted()
         for q in [0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99] {
             let exact = sorted[Int(q * Double(values.count - 1))]
-            let estimate = try #require(sketch.quantile(q))
+            let estimate = try #require(sketch.quantiles([q]))[0]
             #expect(abs(estimate - exact) <= QuantileSketch.relativeAccuracy * abs(exact) + 1, "q = \(q)")
+        }
+    }
+
+    /// Many ranks read in one scan across negative values, zeros (|x| < 1) and positive values
+    /// against the exact order statistics: within the relative accuracy, zeros exactly 0.
+    @Test func ranksReadTogetherMatchExactOrderStatisticsAcrossSigns() {
+        let values = normalSample(seed: 7, stream: 2, count: 3_001, mean: 0, standardDeviation: 50)
+            + Array(repeating: 0.25, count: 40)
+        var sketch = QuantileSketch()
+        values.forEach { sketch.add($0) }
+        let sorted = values.map { abs($0) < 1 ? 0 : $0 }.sorted()
+        let ranks = Array(stride(from: 0, to: values.count, by: 7)) + [values.count - 1, values.count]
+        let read = sketch.values(atRanks: ranks)
+        #expect(read.count == ranks.count)
+        #expect(read.last! == nil)
+        for (rank, value) in zip(ranks.dropLast(), read.dropLast()) {
+            let exact = sorted[rank]
+            #expect(abs(value! - exact) <= QuantileSketch.relativeAccuracy * abs(exact) * 1.000001, "rank \(rank)")
         }
     }
 
@@ -23,9 +41,11 @@ import Testing
         values[1_234...].forEach { right.add($0) }
         right.merge(left)
         #expect(right == whole)
-        for q in stride(from: 0.0, through: 1.0, by: 0.05) { #expect(right.quantile(q) == whole.quantile(q)) }
-        for rank in [0, 1, 2_499, 4_998, 4_999] { #expect(right.value(atRank: rank) == whole.value(atRank: rank)) }
-        #expect(whole.value(atRank: 5_000) == nil)
+        let levels = Array(stride(from: 0.0, through: 1.0, by: 0.05))
+        #expect(right.quantiles(levels) == whole.quantiles(levels))
+        let ranks = [0, 1, 2_499, 4_998, 4_999]
+        #expect(right.values(atRanks: ranks) == whole.values(atRanks: ranks))
+        #expect(whole.values(atRanks: [5_000]) == [nil])
     }
 
     /// The guarantee behind every quantile: each value's bucket representative is within the
@@ -62,6 +82,6 @@ import Testing
     }
 
     @Test func emptySketchHasNoQuantile() {
-        #expect(QuantileSketch().quantile(0.5) == nil)
+        #expect(QuantileSketch().quantiles([0.5]) == nil)
     }
 }

@@ -49,11 +49,6 @@ struct PathDistribution: Sendable, Equatable, Codable {
         maximum = max(maximum, other.maximum)
     }
 
-    /// Quantile q by linear interpolation between order statistics (Hyndman & Fan type 7).
-    func quantile(_ q: Double) -> Double {
-        quantiles([q])[0]
-    }
-
     /// Quantiles of `levels` by linear interpolation between order statistics
     /// (Hyndman & Fan type 7), every order statistic read in one scan of the sketch.
     func quantiles(_ levels: [Double]) -> [Double] {

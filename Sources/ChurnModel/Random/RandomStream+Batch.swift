@@ -24,19 +24,18 @@ extension RandomStream {
         guard let base = output.baseAddress else { return }
         let key = (UInt32(truncatingIfNeeded: seed), UInt32(truncatingIfNeeded: seed >> 32))
         let streamWords = (
-            SIMD8<UInt32>(repeating: UInt32(truncatingIfNeeded: stream)),
-            SIMD8<UInt32>(repeating: UInt32(truncatingIfNeeded: stream >> 32))
+            SIMD8<UInt64>(repeating: stream & 0xFFFF_FFFF),
+            SIMD8<UInt64>(repeating: stream >> 32)
         )
         let blocks = (perSubstream + 1) / 2
         var start = 0
         while start < count {
             let lanes = min(Self.laneCount, count - start)
-            let substreams = SIMD8<UInt32>(repeating: UInt32(truncatingIfNeeded: firstSubstream &+ UInt64(start)))
-                &+ SIMD8<UInt32>(0, 1, 2, 3, 4, 5, 6, 7)
+            let substreams = SIMD8<UInt64>(repeating: firstSubstream &+ UInt64(start)) &+ SIMD8<UInt64>(0, 1, 2, 3, 4, 5, 6, 7)
             var rejected = SIMDMask<SIMD8<Int64>>(repeating: false)
             for block in 0..<blocks {
                 let out = philox4x32x10(
-                    counter: (SIMD8(repeating: UInt32(block)), substreams, streamWords.0, streamWords.1), key: key)
+                    counter: (SIMD8(repeating: UInt64(block)), substreams, streamWords.0, streamWords.1), key: key)
                 let first = unitIntervals(low: out.0, high: out.1)
                 rejected .|= first .== 0
                 store(first, lanes: lanes, at: base + 2 * block * count + start)
@@ -56,16 +55,17 @@ extension RandomStream {
         }
     }
 
-    /// ``unitInterval(fromBits:)`` of the 64-bit words `high << 32 | low`, lane by lane.
+    /// ``unitInterval(fromBits:)`` of the 64-bit words `high << 32 | low`, lane by lane, from
+    /// words held in the low halves of 64-bit lanes (whatever the high halves hold).
     ///
     /// The top 53 bits are m = high·2²¹ + (low >> 11), so m·2⁻⁵³ = high·2⁻³² + (low >> 11)·2⁻⁵³,
     /// a sum of two exact terms whose bits do not overlap: exact, hence equal to the scalar
     /// conversion. Both terms come from signed 32-bit conversions, which SSE2 has for
     /// vectors (high is flipped into signed range and shifted back by 2³¹, exactly).
     @inline(__always)
-    static func unitIntervals(low: SIMD8<UInt32>, high: SIMD8<UInt32>) -> SIMD8<Double> {
+    static func unitIntervals(low: SIMD8<UInt64>, high: SIMD8<UInt64>) -> SIMD8<Double> {
         let signedHigh = SIMD8<Int32>(truncatingIfNeeded: high ^ 0x8000_0000)
-        let lowBits = SIMD8<Int32>(truncatingIfNeeded: low &>> 11)
+        let lowBits = SIMD8<Int32>(truncatingIfNeeded: (low & 0xFFFF_FFFF) &>> 11)
         return (SIMD8<Double>(signedHigh) + 0x1p31) * 0x1p-32 + SIMD8<Double>(lowBits) * 0x1p-53
     }
 
@@ -80,22 +80,31 @@ extension RandomStream {
         }
     }
 
-    /// ``philox4x32x10(counter:key:)`` on eight counters at once, lane by lane.
+    /// ``philox4x32x10(counter:key:)`` on eight counters at once, lane by lane, each 32-bit
+    /// word in the low half of a 64-bit lane.
+    ///
+    /// The words stay in 64-bit lanes through all ten rounds, so a round is two 32×32→64-bit
+    /// vector multiplies, two shifts and two three-way XORs, with no packing and unpacking
+    /// between 32- and 64-bit lanes. The high halves are never cleared: the multiplies read
+    /// only the low 32 bits of their operand, and every other word reaches the output only
+    /// through the low half of an XOR, so the low halves are exactly Philox's words; the
+    /// caller reads only those.
     @inline(__always)
     static func philox4x32x10(
-        counter: (SIMD8<UInt32>, SIMD8<UInt32>, SIMD8<UInt32>, SIMD8<UInt32>), key: (UInt32, UInt32)
-    ) -> (SIMD8<UInt32>, SIMD8<UInt32>, SIMD8<UInt32>, SIMD8<UInt32>) {
+        counter: (SIMD8<UInt64>, SIMD8<UInt64>, SIMD8<UInt64>, SIMD8<UInt64>), key: (UInt32, UInt32)
+    ) -> (SIMD8<UInt64>, SIMD8<UInt64>, SIMD8<UInt64>, SIMD8<UInt64>) {
+        let lowHalf = SIMD8<UInt64>(repeating: 0xFFFF_FFFF)
         let multiplier0 = SIMD8<UInt64>(repeating: 0xD251_1F53)
         let multiplier1 = SIMD8<UInt64>(repeating: 0xCD9E_8D57)
         var (c0, c1, c2, c3) = counter
         var (k0, k1) = key
         for _ in 0..<10 {
-            let product0 = multiplier0 &* SIMD8<UInt64>(truncatingIfNeeded: c0)
-            let product1 = multiplier1 &* SIMD8<UInt64>(truncatingIfNeeded: c2)
-            c0 = SIMD8<UInt32>(truncatingIfNeeded: product1 &>> 32) ^ c1 ^ SIMD8(repeating: k0)
-            c1 = SIMD8<UInt32>(truncatingIfNeeded: product1)
-            c2 = SIMD8<UInt32>(truncatingIfNeeded: product0 &>> 32) ^ c3 ^ SIMD8(repeating: k1)
-            c3 = SIMD8<UInt32>(truncatingIfNeeded: product0)
+            let product0 = multiplier0 &* (c0 & lowHalf)
+            let product1 = multiplier1 &* (c2 & lowHalf)
+            c0 = (product1 &>> 32) ^ c1 ^ SIMD8(repeating: UInt64(k0))
+            c1 = product1
+            c2 = (product0 &>> 32) ^ c3 ^ SIMD8(repeating: UInt64(k1))
+            c3 = product0
             k0 &+= 0x9E37_79B9
             k1 &+= 0xBB67_AE85
         }

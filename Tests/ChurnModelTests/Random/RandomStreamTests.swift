@@ -32,6 +32,19 @@ private func philoxMatchesRandom123KnownAnswers(vector: PhiloxVector) {
     #expect([out.0, out.1, out.2, out.3] == vector.expected)
 }
 
+/// The eight-lane Philox gives the known answers in the low halves of its lanes, whatever the
+/// high halves of the counter words hold (it never clears them).
+@Test(arguments: random123Vectors)
+private func lanePhiloxMatchesRandom123KnownAnswers(vector: PhiloxVector) {
+    let junk = SIMD8<UInt64>(0, 1, 0xffff_ffff, 0x1234_5678, 1 << 31, 0xdead_beef, 7, 0xffff_ffff) &<< 32
+    func word(_ index: Int) -> SIMD8<UInt64> { SIMD8(repeating: UInt64(vector.counter[index])) | junk }
+    let out = RandomStream.philox4x32x10(counter: (word(0), word(1), word(2), word(3)), key: (vector.key[0], vector.key[1]))
+    for lane in 0..<8 {
+        let words = [out.0[lane], out.1[lane], out.2[lane], out.3[lane]].map { UInt32(truncatingIfNeeded: $0) }
+        #expect(words == vector.expected, "lane \(lane)")
+    }
+}
+
 /// Seed 0, stream 0, substream 0, block 0 is the all-zero Random123 vector; `next()` packs
 /// words (0, 1) and then (2, 3), the lower word in the low half.
 @Test func streamZeroReproducesTheZeroKnownAnswerVector() {

@@ -98,22 +98,14 @@ struct BucketCounts: Sendable, Equatable, Codable {
         carries.merge(other.carries, uniquingKeysWith: +)
     }
 
-    /// The total of the counts.
-    var total: Int {
-        counts.reduce(0) { $0 + Int($1) } + carries.values.reduce(0, +)
-    }
-
     /// For each of `ranks` (0-based, increasing), the bucket holding the value of that rank
-    /// when the counted values are taken in ascending bucket order (descending with
-    /// `descending`), or nil for a rank not below ``total``. One scan of the counts in place,
-    /// up to the bucket of the last rank.
-    func buckets(holding ranks: [Int], descending: Bool = false) -> [Int?] {
+    /// when the counted values are taken in ascending bucket order, or nil for a rank not
+    /// below the total count. One scan of the counts in place, up to the bucket of the last rank.
+    func buckets(holding ranks: [Int]) -> [Int?] {
         precondition(zip(ranks, ranks.dropFirst()).allSatisfy { $0 <= $1 }, "ranks must be increasing")
         var result = [Int?](repeating: nil, count: ranks.count)
         var next = 0, passed = 0
-        let positions = descending
-            ? stride(from: counts.count - 1, through: 0, by: -1) : stride(from: 0, through: counts.count - 1, by: 1)
-        for position in positions {
+        for position in counts.indices {
             guard next < ranks.count else { break }
             passed += count(atPosition: position)
             while next < ranks.count, ranks[next] < passed {
@@ -128,9 +120,6 @@ struct BucketCounts: Sendable, Equatable, Codable {
     func ascending() -> [(Int, Int)] {
         counts.indices.map { ($0 + offset, count(atPosition: $0)) }.filter { $0.1 > 0 }
     }
-
-    /// Non-empty buckets from the highest index down.
-    func descending() -> [(Int, Int)] { ascending().reversed() }
 
     static func == (lhs: BucketCounts, rhs: BucketCounts) -> Bool {
         lhs.ascending().elementsEqual(rhs.ascending()) { $0 == $1 }

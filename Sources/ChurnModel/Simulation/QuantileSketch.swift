@@ -13,68 +13,58 @@ import RealModule
 /// of every value in it (up to rounding, ~1e-15). The interpolation needs 4% more buckets
 /// than the exact logarithm ⌈log_γ |x|⌉.
 ///
-/// Values with |x| < 1 (less than one currency unit) are counted as zero. Counts are
-/// integers, so merging is exact and order-independent: partial results from threads or
-/// shards combine into exactly the sketch of one sequential run.
+/// Values with |x| < 1 (less than one currency unit) are counted as zero. All values share one
+/// store keyed by a signed bucket key (``key(_:)``): 0 for zero, i + 1 for a positive value in
+/// bucket i and −(i + 1) for a negative one, so ascending keys are ascending values and one
+/// scan of the counts reads any order statistic. Counts are integers, so merging is exact and
+/// order-independent: partial results from threads or shards combine into exactly the sketch
+/// of one sequential run.
 struct QuantileSketch: Sendable, Equatable, Codable {
     /// Relative accuracy α of every reported quantile (for |quantile| ≥ 1).
     static let relativeAccuracy = 1e-4
     /// Buckets per unit of L: 1 / (min slope of L against ln x · ln γ).
     static let multiplier = 1 / (10.0 / 7.0 * Double.log(onePlus: 2 * relativeAccuracy / (1 - relativeAccuracy)))
 
-    private var positive = BucketCounts()
-    private var negative = BucketCounts()
-    private var zeroCount = 0
+    /// Counts by signed bucket key.
+    private var counts = BucketCounts()
     /// Number of values added.
     private(set) var count = 0
 
     /// Adds one value.
     mutating func add(_ value: Double) {
-        let magnitude = abs(value)
+        counts.increment(Self.key(value))
         count += 1
-        guard magnitude >= 1 else { zeroCount += 1; return }
-        if value > 0 {
-            positive.increment(Self.bucketIndex(magnitude))
-        } else {
-            negative.increment(Self.bucketIndex(magnitude))
-        }
     }
 
     /// Adds the values; the same sketch as adding them one by one in any order.
     ///
     /// Meant for batches of a few dozen values: bucket counters are spread over hundreds of
-    /// kilobytes, so counting is dominated by cache misses. The bucket indices of the whole
-    /// batch are computed first, without branches (each index is written to both the positive
-    /// and the negative list, and only the list of the value's sign advances, so a mix of
-    /// signs costs no mispredictions), the ranges grown once, and the counters then
+    /// kilobytes, so counting is dominated by cache misses. The keys of the whole batch are
+    /// computed first, in a loop without branches that vectorizes, and the counters then
     /// incremented in a tight loop without calls, where the processor overlaps the misses.
     mutating func add(contentsOf values: [Double]) {
-        let multiplier = Self.multiplier
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * values.count) { indices in
-            let negativeBase = values.count
-            var positiveCount = 0, negativeCount = 0, zeros = 0
-            for value in values {
-                let magnitude = abs(value)
-                let index = Self.bucketIndex(magnitude, multiplier: multiplier)
-                let counted = magnitude >= 1
-                indices[positiveCount] = index
-                indices[negativeBase + negativeCount] = index
-                positiveCount &+= counted && value > 0 ? 1 : 0
-                negativeCount &+= counted && value < 0 ? 1 : 0
-                zeros &+= counted ? 0 : 1
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: values.count) { keys in
+            values.withUnsafeBufferPointer { values in
+                for index in values.indices { keys[index] = Self.key(values[index]) }
             }
-            zeroCount += zeros
-            positive.incrementEach(UnsafeBufferPointer(rebasing: indices[..<positiveCount]))
-            negative.incrementEach(UnsafeBufferPointer(rebasing: indices[negativeBase..<(negativeBase + negativeCount)]))
+            counts.incrementEach(UnsafeBufferPointer(keys))
         }
         count += values.count
     }
 
+    /// The signed bucket key of a finite value: 0 when |value| < 1, otherwise
+    /// ±(``bucketIndex(_:multiplier:)`` + 1) with the value's sign. Without branches.
+    @inline(__always)
+    static func key(_ value: Double) -> Int {
+        let magnitude = abs(value)
+        let index = bucketIndex(magnitude) &+ 1
+        let signed = value < 0 ? 0 &- index : index
+        return magnitude >= 1 ? signed : 0
+    }
+
     /// Adds every count of `other`.
     mutating func merge(_ other: QuantileSketch) {
-        positive.merge(other.positive)
-        negative.merge(other.negative)
-        zeroCount += other.zeroCount
+        counts.merge(other.counts)
         count += other.count
     }
 
@@ -87,28 +77,23 @@ struct QuantileSketch: Sendable, Equatable, Codable {
     }
 
     /// The values of the 0-based `ranks` (increasing) in ascending order (within the relative
-    /// accuracy), nil for a rank not below ``count``: one scan of each sign's buckets.
+    /// accuracy), nil for a rank not below ``count``: one scan of the buckets.
     func values(atRanks ranks: [Int]) -> [Double?] {
-        let negativeCount = negative.total
-        let negatives = negative.buckets(holding: ranks.filter { $0 < negativeCount }, descending: true)
-        let positives = positive.buckets(holding: ranks.filter { $0 >= negativeCount + zeroCount }.map {
-            $0 - negativeCount - zeroCount
-        })
-        let zeros = ranks.count - negatives.count - positives.count
-        return negatives.map { $0.map { -Self.representative($0) } }
-            + Array(repeating: 0, count: zeros)
-            + positives.map { $0.map(Self.representative) }
+        counts.buckets(holding: ranks).map { $0.map(Self.value(ofKey:)) }
     }
 
     /// Every non-empty bucket as (representative value, count), in ascending order of value.
     func buckets() -> [(value: Double, count: Int)] {
-        let negatives = negative.descending().map { (value: -Self.representative($0.0), count: $0.1) }
-        let positives = positive.ascending().map { (value: Self.representative($0.0), count: $0.1) }
-        return negatives + (zeroCount > 0 ? [(value: 0, count: zeroCount)] : []) + positives
+        counts.ascending().map { (value: Self.value(ofKey: $0.0), count: $0.1) }
     }
 
-    /// Bucket ⌈multiplier · L(magnitude)⌉ of a finite magnitude ≥ 1 (for smaller magnitudes
-    /// a meaningless index, computed without trapping so callers need not branch first).
+    /// The representative value of signed key `key` (0 for the zero key).
+    private static func value(ofKey key: Int) -> Double {
+        key == 0 ? 0 : key > 0 ? representative(key - 1) : -representative(-key - 1)
+    }
+
+    /// Bucket ⌈multiplier · L(magnitude)⌉ (≥ 0) of a finite magnitude ≥ 1 (for smaller
+    /// magnitudes a meaningless index, computed without trapping so callers need not branch first).
     ///
     /// The ceiling is taken as truncation plus a correction (exact for the non-negative
     /// products below 2⁶³ that occur here), which avoids a call to `ceil` on targets without

@@ -81,6 +81,23 @@ import Testing
         }
     }
 
+    /// Batches of mixed signs and zeros (|x| < 1) give the sketch of adding the values one by
+    /// one, and its buckets come out in ascending order of value, zeros as 0.
+    @Test func batchesEqualOneByOneAcrossSignsAndZeros() {
+        let values = normalSample(seed: 9, stream: 4, count: 1_000, mean: 0, standardDeviation: 3) + [-0.5, 0, 0.99, 1, -1]
+        var batched = QuantileSketch(), single = QuantileSketch()
+        for start in stride(from: 0, to: values.count, by: 64) {
+            batched.add(contentsOf: Array(values[start..<min(start + 64, values.count)]))
+        }
+        values.forEach { single.add($0) }
+        #expect(batched == single)
+        #expect(batched.count == values.count)
+        let buckets = batched.buckets()
+        #expect(zip(buckets, buckets.dropFirst()).allSatisfy { $0.value < $1.value })
+        #expect(buckets.first { $0.value == 0 }?.count == values.filter { abs($0) < 1 }.count)
+        #expect(buckets.reduce(0) { $0 + $1.count } == values.count)
+    }
+
     @Test func emptySketchHasNoQuantile() {
         #expect(QuantileSketch().quantiles([0.5]) == nil)
     }

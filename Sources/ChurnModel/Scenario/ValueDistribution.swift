@@ -102,21 +102,21 @@ public enum ValueDistribution: Sendable, Equatable {
         /// The values for `uniforms`, into `values` (of the same count): exactly
         /// ``value(fromUniform:)`` of each. A log-normal's normal quantiles are taken in
         /// branch-free loops over the batch: AS 241's central rational function for every
-        /// uniform, then its tail formula for the few (15%) beyond the central region, listed
-        /// in the first loop; then the exponentials (``Exponential/kernel(_:)``).
+        /// uniform (a loop of its own, so that it vectorizes), then its tail formula for the
+        /// few (15%) beyond the central region, listed in a second loop; then the exponentials
+        /// (``Exponential/kernel(_:)``).
         func fill(_ values: UnsafeMutableBufferPointer<Double>, fromUniforms uniforms: UnsafeBufferPointer<Double>) {
             precondition(values.count == uniforms.count, "one value per uniform")
             guard case .lognormal(let logMedian, let sigma) = law else {
                 for index in values.indices { values[index] = value(fromUniform: uniforms[index]) }
                 return
             }
+            for index in values.indices { values[index] = RandomStream.centralNormalQuantile(uniforms[index] - 0.5) }
             withUnsafeTemporaryAllocation(of: Int.self, capacity: values.count) { tails in
                 var tailCount = 0
                 for index in values.indices {
-                    let q = uniforms[index] - 0.5
-                    values[index] = RandomStream.centralNormalQuantile(q)
                     tails[tailCount] = index
-                    tailCount &+= abs(q) <= RandomStream.centralHalfWidth ? 0 : 1
+                    tailCount &+= abs(uniforms[index] - 0.5) <= RandomStream.centralHalfWidth ? 0 : 1
                 }
                 for index in tails[..<tailCount] {
                     values[index] = RandomStream.tailNormalQuantile(uniforms[index], q: uniforms[index] - 0.5)

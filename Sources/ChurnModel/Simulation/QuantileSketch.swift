@@ -30,7 +30,7 @@ struct QuantileSketch: Sendable, Equatable, Codable {
     /// Number of values added.
     private(set) var count = 0
 
-    /// Adds one value.
+    /// Adds one value, which must be finite.
     mutating func add(_ value: Double) {
         counts.increment(Self.key(value))
         count += 1
@@ -44,8 +44,9 @@ struct QuantileSketch: Sendable, Equatable, Codable {
     /// incremented in a tight loop without calls, where the processor overlaps the misses.
     mutating func add(contentsOf values: [Double]) {
         withUnsafeTemporaryAllocation(of: Int.self, capacity: values.count) { keys in
+            let multiplier = Self.multiplier
             values.withUnsafeBufferPointer { values in
-                for index in values.indices { keys[index] = Self.key(values[index]) }
+                for index in values.indices { keys[index] = Self.key(values[index], multiplier: multiplier) }
             }
             counts.incrementEach(UnsafeBufferPointer(keys))
         }
@@ -55,9 +56,9 @@ struct QuantileSketch: Sendable, Equatable, Codable {
     /// The signed bucket key of a finite value: 0 when |value| < 1, otherwise
     /// ±(``bucketIndex(_:multiplier:)`` + 1) with the value's sign. Without branches.
     @inline(__always)
-    static func key(_ value: Double) -> Int {
+    static func key(_ value: Double, multiplier: Double = multiplier) -> Int {
         let magnitude = abs(value)
-        let index = bucketIndex(magnitude) &+ 1
+        let index = bucketIndex(magnitude, multiplier: multiplier) &+ 1
         let signed = value < 0 ? 0 &- index : index
         return magnitude >= 1 ? signed : 0
     }
@@ -95,14 +96,18 @@ struct QuantileSketch: Sendable, Equatable, Codable {
     /// Bucket ⌈multiplier · L(magnitude)⌉ (≥ 0) of a finite magnitude ≥ 1 (for smaller
     /// magnitudes a meaningless index, computed without trapping so callers need not branch first).
     ///
-    /// The ceiling is taken as truncation plus a correction (exact for the non-negative
-    /// products below 2⁶³ that occur here), which avoids a call to `ceil` on targets without
-    /// SSE4.1 rounding.
+    /// The ceiling is taken without a float-to-integer conversion (which checks its range and
+    /// so keeps loops from vectorizing) and without a call to `ceil` on targets lacking SSE4.1
+    /// rounding: adding 1.5·2⁵² rounds the product to the nearest integer n, which the sum also
+    /// holds in its low bits, and n + 1 is taken where n is below the product. Exact for
+    /// products of magnitude below 2⁵¹; here |product| < 2²³ for every finite magnitude.
     @inline(__always)
     static func bucketIndex(_ magnitude: Double, multiplier: Double = multiplier) -> Int {
         let scaled = approximateLog2(magnitude) * multiplier
-        let truncated = Int(scaled)
-        return truncated &+ (Double(truncated) < scaled ? 1 : 0)
+        let shifter = 0x1.8p52
+        let shifted = scaled + shifter
+        let nearest = Int(truncatingIfNeeded: shifted.bitPattern &- shifter.bitPattern)
+        return nearest &+ (shifted - shifter < scaled ? 1 : 0)
     }
 
     /// A value within relative error α of every magnitude in bucket `index`.

@@ -8,25 +8,31 @@ public enum CustomerEconomics {
     /// - Returns: the month, or nil when the customer never earns a gross profit.
     @inlinable
     public static func paybackMonth(acquisitionCost cac: Double, monthlyGrossProfit: Double) -> Int? {
-        let month = paybackMonthOrZero(acquisitionCost: cac, monthlyGrossProfit: monthlyGrossProfit)
-        return month > 0 ? month : nil
+        guard monthlyGrossProfit > 0 else { return cac <= 0 ? 1 : nil }
+        let quotient = cac / monthlyGrossProfit * (1 - 1e-12)
+        guard quotient < Double(Int.max / 2) else { return nil }
+        return quotient > 1 ? Int(quotient.rounded(.up)) : 1
     }
 
-    /// ``paybackMonth(acquisitionCost:monthlyGrossProfit:)`` with 0 for never, computed with
-    /// selects instead of early exits, so that a simulation loop over customers whose
-    /// payback varies pays no branch mispredictions.
+    /// ``paybackMonth(acquisitionCost:monthlyGrossProfit:)`` when it is at most `months`
+    /// (≥ 0), otherwise 0, computed with selects instead of early exits and without a
+    /// range-checked float-to-integer conversion, so that a simulation loop over customers
+    /// whose payback varies pays no branch mispredictions and can vectorize.
     ///
-    /// ⌈q⌉ is truncation plus a correction, exact for 1 < q < 2⁶² (q is clamped into
-    /// [1, 2⁶²] first, so the conversion never traps), with no call to `ceil`.
-    @inlinable @inline(__always)
-    static func paybackMonthOrZero(acquisitionCost cac: Double, monthlyGrossProfit: Double) -> Int {
+    /// The quotient is clamped into [1, months + 1] (NaN to 1), where ⌈q⌉ is exact by the
+    /// 1.5·2⁵² shift: the sum holds the nearest integer n in its low bits, and n + 1 is taken
+    /// where n is below q. A quotient beyond `months` gives months + 1, hence 0.
+    @inline(__always)
+    static func paybackMonthOrZero(acquisitionCost cac: Double, monthlyGrossProfit: Double, withinMonths months: Int) -> Int {
         let quotient = cac / monthlyGrossProfit * (1 - 1e-12)
-        let limit = Double(Int.max / 2)
-        let bounded = quotient > 1 ? (quotient < limit ? quotient : limit) : 1
-        let truncated = Int(bounded)
-        let month = truncated &+ (Double(truncated) < bounded ? 1 : 0)
-        let earning = quotient < limit ? month : 0
-        return monthlyGrossProfit > 0 ? earning : (cac <= 0 ? 1 : 0)
+        let cap = Double(months) + 1
+        let bounded = quotient > 1 ? (quotient < cap ? quotient : cap) : 1
+        let shifter = 0x1.8p52
+        let shifted = bounded + shifter
+        let nearest = Int(truncatingIfNeeded: shifted.bitPattern &- shifter.bitPattern)
+        let earning = nearest &+ (shifted - shifter < bounded ? 1 : 0)
+        let month = monthlyGrossProfit > 0 ? earning : (cac <= 0 ? 1 : 0)
+        return month <= months ? month : 0
     }
 
     /// Net present value of a customer who pays for `activeMonths` months:

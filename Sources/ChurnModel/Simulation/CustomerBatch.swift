@@ -120,6 +120,8 @@ struct SegmentAccumulator {
     /// Change of the number of active customers at the end of each month 0 … horizon + 1.
     var customerChanges: [Int]
     private var profits: [Double] = []
+    /// Flat economics: each batch customer's payback month if within the horizon, else 0.
+    private var paybacksWithinHorizon: [Int] = []
 
     init(horizonMonths: Int, checkpoints: Int) {
         self.horizonMonths = horizonMonths
@@ -139,6 +141,8 @@ struct SegmentAccumulator {
     ) {
         let horizon = horizonMonths
         if profits.count != count { profits = Array(repeating: 0, count: count) }
+        if economics.isFlat { fillPaybacksWithinHorizon(batch, count: count, grossMargin: grossMargin) }
+        let paybacksWithinHorizon = self.paybacksWithinHorizon
         var netPresentValue = self.netPresentValue, acquisitionCost = self.acquisitionCost
         var lifetimeMonths = self.lifetimeMonths, restrictedLifetimeMonths = self.restrictedLifetimeMonths
         var neverPaidBack = 0
@@ -169,8 +173,14 @@ struct SegmentAccumulator {
                 customerChanges[0] += 1
                 customerChanges[end] -= 1
                 // Without a branch: a customer never paid back adds 0 to month 1's count.
-                let month = economics.paybackMonthOrZero(
-                    monthlyGrossProfit: grossProfit, acquisitionCost: cac, activeMonths: activeMonths)
+                let month: Int
+                if economics.isFlat {
+                    let withinHorizon = paybacksWithinHorizon[k]
+                    month = withinHorizon <= activeMonths ? withinHorizon : 0
+                } else {
+                    month = economics.paybackMonthOrZero(
+                        monthlyGrossProfit: grossProfit, acquisitionCost: cac, activeMonths: activeMonths)
+                }
                 let paidBack = month > 0 ? 1 : 0
                 paybackCounts[max(month, 1) - 1] &+= paidBack
                 neverPaidBack &+= 1 - paidBack
@@ -182,6 +192,26 @@ struct SegmentAccumulator {
         self.restrictedLifetimeMonths = restrictedLifetimeMonths
         distributions.neverPaidBack += neverPaidBack
         distributions.profit.add(contentsOf: profits)
+    }
+
+    /// Flat economics' payback months of the first `count` customers of `batch` within the
+    /// horizon (0 beyond it), into ``paybacksWithinHorizon``, in a loop of their own that
+    /// vectorizes (``CustomerEconomics/paybackMonthOrZero(acquisitionCost:monthlyGrossProfit:withinMonths:)``
+    /// has no branches): a customer's payback is then this month when it is within its
+    /// active months, a single select.
+    private mutating func fillPaybacksWithinHorizon(_ batch: CustomerBatch, count: Int, grossMargin: Double) {
+        if paybacksWithinHorizon.count != count { paybacksWithinHorizon = Array(repeating: 0, count: count) }
+        let horizon = horizonMonths
+        paybacksWithinHorizon.withUnsafeMutableBufferPointer { paybacks in
+            batch.revenue.withUnsafeBufferPointer { revenue in
+                batch.acquisitionCost.withUnsafeBufferPointer { acquisitionCost in
+                    for k in 0..<count {
+                        paybacks[k] = CustomerEconomics.paybackMonthOrZero(
+                            acquisitionCost: acquisitionCost[k], monthlyGrossProfit: revenue[k] * grossMargin, withinMonths: horizon)
+                    }
+                }
+            }
+        }
     }
 
     /// `body` with mutable buffers over the month tables, the survivor counts, the batch's

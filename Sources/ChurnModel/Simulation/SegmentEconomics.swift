@@ -61,13 +61,13 @@ struct SegmentEconomics: Sendable {
     /// m·margin·ΣG − cost·k reaches the CAC, or 0 when there is none.
     ///
     /// Flat economics take the closed form without data-dependent branches
-    /// (``CustomerEconomics/paybackMonthOrZero(acquisitionCost:monthlyGrossProfit:)``).
+    /// (``CustomerEconomics/paybackMonthOrZero(acquisitionCost:monthlyGrossProfit:withinMonths:)``,
+    /// which the simulator calls for whole batches itself).
     @inline(__always)
     func paybackMonthOrZero(monthlyGrossProfit: Double, acquisitionCost: Double, activeMonths: Int) -> Int {
         if isFlat {
-            let month = CustomerEconomics.paybackMonthOrZero(
-                acquisitionCost: acquisitionCost, monthlyGrossProfit: monthlyGrossProfit)
-            return month <= activeMonths ? month : 0
+            return CustomerEconomics.paybackMonthOrZero(
+                acquisitionCost: acquisitionCost, monthlyGrossProfit: monthlyGrossProfit, withinMonths: activeMonths)
         }
         func reached(_ k: Int) -> Bool {
             monthlyGrossProfit * cumulativeGrowth[k] - costToServe * Double(k) >= acquisitionCost * (1 - 1e-12)

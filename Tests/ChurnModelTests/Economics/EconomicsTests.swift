@@ -12,6 +12,25 @@ import Testing
         #expect(CustomerEconomics.paybackMonth(acquisitionCost: 0.3, monthlyGrossProfit: 0.1) == 3)
     }
 
+    /// The simulator's branch-free payback within a number of months is the payback month
+    /// when it is at most that many months, 0 otherwise: across whole and fractional
+    /// quotients at the boundary, CAC at or below zero, no gross profit and huge quotients.
+    @Test func paybackWithinMonthsAgreesWithPaybackMonth() {
+        let cases: [(cac: Double, profit: Double)] = [
+            (3_000, 375), (3_001, 375), (0, 375), (-50, 375), (100, 0), (0, 0), (-1, -5), (100, -5),
+            (0.3, 0.1), (3_000, 1e-300), (1e300, 1), (2_999.999, 375), (24_000, 1_000), (24_001, 1_000),
+        ]
+        for (cac, profit) in cases {
+            for months in [0, 1, 7, 8, 9, 24, 25, 60] {
+                let month = CustomerEconomics.paybackMonth(acquisitionCost: cac, monthlyGrossProfit: profit)
+                let expected = month.map { $0 <= months ? $0 : 0 } ?? 0
+                #expect(
+                    CustomerEconomics.paybackMonthOrZero(acquisitionCost: cac, monthlyGrossProfit: profit, withinMonths: months)
+                        == expected, "CAC \(cac), profit \(profit), within \(months)")
+            }
+        }
+    }
+
     @Test func annuityEqualsDirectSum() {
         let discount = MonthlyDiscount(annualRate: 0.1)
         let v = pow(1.1, -1.0 / 12)

@@ -1,0 +1,21 @@
+import Testing
+@testable import ChurnModel
+
+/// A batch of lifetimes is exactly the lifetimes drawn one customer at a time.
+@Suite struct LifetimeSamplerTests {
+    /// Geometric laws, from everyday churn to renewal probabilities so small that lifetimes
+    /// reach the cap of `Int.max / 2` months, for short and very long terms.
+    @Test(arguments: [1, 12, 24, 2_048, 4_096])
+    func batchOfGeometricLifetimesEqualsOneByOne(termMonths: Int) {
+        var stream = RandomStream(seed: 17, stream: UInt64(termMonths))
+        let uniforms = (0..<200).map { _ in stream.nextUniform() } + [0x1p-53, 1 - 0x1p-53, 0.5]
+        for q in [0.03, 0.5, 1e-9, 1e-15, 1e-300] {
+            let law = LifetimeSampler(termMonths: termMonths, termChurnProbability: q)
+            var batch = [Int?](repeating: nil, count: uniforms.count)
+            law.fill(&batch, fromUniforms: uniforms, count: uniforms.count)
+            let oneByOne = uniforms.map { law.months(fromUniform: $0) }
+            #expect(batch == oneByOne, "term \(termMonths), q \(q)")
+            #expect(batch.allSatisfy { $0.map { $0 >= termMonths && $0 <= Int.max / 2 } ?? false })
+        }
+    }
+}

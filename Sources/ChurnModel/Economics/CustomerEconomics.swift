@@ -14,23 +14,22 @@ public enum CustomerEconomics {
         return quotient > 1 ? Int(quotient.rounded(.up)) : 1
     }
 
-    /// ``paybackMonth(acquisitionCost:monthlyGrossProfit:)`` when it is at most `months`
-    /// (≥ 0), otherwise 0, computed with selects instead of early exits and without a
-    /// range-checked float-to-integer conversion, so that a simulation loop over customers
-    /// whose payback varies pays no branch mispredictions and can vectorize.
+    /// ``paybackMonth(acquisitionCost:monthlyGrossProfit:)`` when it is at most `months`,
+    /// otherwise 0, computed with selects instead of early exits and without a range-checked
+    /// float-to-integer conversion, so that a simulation loop over customers whose payback
+    /// varies pays no branch mispredictions and can vectorize.
     ///
-    /// The quotient is clamped into [1, months + 1] (NaN to 1), where ⌈q⌉ is exact by the
-    /// 1.5·2⁵² shift: the sum holds the nearest integer n in its low bits, and n + 1 is taken
-    /// where n is below q. A quotient beyond `months` gives months + 1, hence 0.
+    /// The quotient is clamped into [1, months + 1] (a NaN quotient to months + 1, as the
+    /// never of ``paybackMonth(acquisitionCost:monthlyGrossProfit:)``), where
+    /// ``ShiftedRounding/ceiling(_:)`` is exact; a quotient beyond `months` gives months + 1,
+    /// hence 0.
+    /// - Precondition: 0 ≤ `months` < 2⁵⁰ (not checked; a horizon is at most 1,200 months).
     @inline(__always)
     static func paybackMonthOrZero(acquisitionCost cac: Double, monthlyGrossProfit: Double, withinMonths months: Int) -> Int {
         let quotient = cac / monthlyGrossProfit * (1 - 1e-12)
         let cap = Double(months) + 1
-        let bounded = quotient > 1 ? (quotient < cap ? quotient : cap) : 1
-        let shifter = 0x1.8p52
-        let shifted = bounded + shifter
-        let nearest = Int(truncatingIfNeeded: shifted.bitPattern &- shifter.bitPattern)
-        let earning = nearest &+ (shifted - shifter < bounded ? 1 : 0)
+        let bounded = quotient > 1 ? (quotient < cap ? quotient : cap) : (quotient <= 1 ? 1 : cap)
+        let earning = ShiftedRounding.ceiling(bounded)
         let month = monthlyGrossProfit > 0 ? earning : (cac <= 0 ? 1 : 0)
         return month <= months ? month : 0
     }

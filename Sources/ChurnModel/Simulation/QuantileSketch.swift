@@ -4,7 +4,7 @@ import RealModule
 /// "DDSketch: a fast and fully-mergeable quantile sketch with relative-error guarantees",
 /// VLDB 2019).
 ///
-/// A value x with |x| ≥ 1 falls in bucket i = ⌈m·L(|x|)⌉ of its sign's store, where L is
+/// A value x with |x| ≥ 1 falls in bucket i = ⌈m·L(|x|)⌉ of its magnitude, where L is
 /// DDSketch's cubically interpolated logarithm (``approximateLog2(_:)``): the binary
 /// exponent plus a cubic in the significand, read from the bits of x without calling `log`.
 /// L is increasing and its slope against ln x lies in [10/7, 52/35], so with
@@ -14,7 +14,7 @@ import RealModule
 /// than the exact logarithm ⌈log_γ |x|⌉.
 ///
 /// Values with |x| < 1 (less than one currency unit) are counted as zero. All values share one
-/// store keyed by a signed bucket key (``key(_:)``): 0 for zero, i + 1 for a positive value in
+/// store keyed by a signed bucket key (``key(_:multiplier:)``): 0 for zero, i + 1 for a positive value in
 /// bucket i and −(i + 1) for a negative one, so ascending keys are ascending values and one
 /// scan of the counts reads any order statistic. Counts are integers, so merging is exact and
 /// order-independent: partial results from threads or shards combine into exactly the sketch
@@ -96,18 +96,11 @@ struct QuantileSketch: Sendable, Equatable, Codable {
     /// Bucket ⌈multiplier · L(magnitude)⌉ (≥ 0) of a finite magnitude ≥ 1 (for smaller
     /// magnitudes a meaningless index, computed without trapping so callers need not branch first).
     ///
-    /// The ceiling is taken without a float-to-integer conversion (which checks its range and
-    /// so keeps loops from vectorizing) and without a call to `ceil` on targets lacking SSE4.1
-    /// rounding: adding 1.5·2⁵² rounds the product to the nearest integer n, which the sum also
-    /// holds in its low bits, and n + 1 is taken where n is below the product. Exact for
-    /// products of magnitude below 2⁵¹; here |product| < 2²³ for every finite magnitude.
+    /// The ceiling is ``ShiftedRounding/ceiling(_:)``, so that batch loops vectorize: exact,
+    /// since |multiplier · L| < 2²³ for every finite magnitude (|L| ≤ 1075).
     @inline(__always)
     static func bucketIndex(_ magnitude: Double, multiplier: Double = multiplier) -> Int {
-        let scaled = approximateLog2(magnitude) * multiplier
-        let shifter = 0x1.8p52
-        let shifted = scaled + shifter
-        let nearest = Int(truncatingIfNeeded: shifted.bitPattern &- shifter.bitPattern)
-        return nearest &+ (shifted - shifter < scaled ? 1 : 0)
+        ShiftedRounding.ceiling(approximateLog2(magnitude) * multiplier)
     }
 
     /// A value within relative error α of every magnitude in bucket `index`.

@@ -58,17 +58,11 @@ struct SegmentEconomics: Sendable {
     }
 
     /// The first month k ≤ `activeMonths` whose cumulative net profit
-    /// m·margin·ΣG − cost·k reaches the CAC, or 0 when there is none.
-    ///
-    /// Flat economics take the closed form without data-dependent branches
-    /// (``CustomerEconomics/paybackMonthOrZero(acquisitionCost:monthlyGrossProfit:withinMonths:)``,
-    /// which the simulator calls for whole batches itself).
+    /// m·margin·ΣG − cost·k reaches the CAC, or 0 when there is none, for economics that are
+    /// not flat (flat ones have a closed form, which the simulator takes for whole batches:
+    /// ``CustomerEconomics/paybackMonthOrZero(acquisitionCost:monthlyGrossProfit:withinMonths:)``).
     @inline(__always)
     func paybackMonthOrZero(monthlyGrossProfit: Double, acquisitionCost: Double, activeMonths: Int) -> Int {
-        if isFlat {
-            return CustomerEconomics.paybackMonthOrZero(
-                acquisitionCost: acquisitionCost, monthlyGrossProfit: monthlyGrossProfit, withinMonths: activeMonths)
-        }
         func reached(_ k: Int) -> Bool {
             monthlyGrossProfit * cumulativeGrowth[k] - costToServe * Double(k) >= acquisitionCost * (1 - 1e-12)
         }

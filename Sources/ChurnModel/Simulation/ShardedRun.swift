@@ -47,9 +47,10 @@ public struct ShardSpecification: Sendable, Equatable {
 /// can check that every part ran the same scenario, seed and number of paths. Its size does
 /// not grow with the shard's paths: it holds the shard's accumulators, not per-path totals.
 struct PartialRun: Codable {
-    /// The format this version of churnsim writes and merges: 3 adds the Customer Success
-    /// comparison (2 held the scopes' accumulators only, 1 per-path totals).
-    static let currentFormat = 3
+    /// The format this version of churnsim writes and merges: 4 keeps each quantile sketch in
+    /// one store keyed by signed bucket (3 kept positive and negative stores and added the
+    /// Customer Success comparison; 2 held the scopes' accumulators only, 1 per-path totals).
+    static let currentFormat = 4
 
     /// Format version of this file.
     var format = currentFormat

@@ -14,11 +14,13 @@ import Testing
 
     /// The simulator's branch-free payback within a number of months is the payback month
     /// when it is at most that many months, 0 otherwise: across whole and fractional
-    /// quotients at the boundary, CAC at or below zero, no gross profit and huge quotients.
+    /// quotients at the boundary, CAC at or below zero, no gross profit, huge quotients and
+    /// NaN or infinite inputs.
     @Test func paybackWithinMonthsAgreesWithPaybackMonth() {
         let cases: [(cac: Double, profit: Double)] = [
             (3_000, 375), (3_001, 375), (0, 375), (-50, 375), (100, 0), (0, 0), (-1, -5), (100, -5),
             (0.3, 0.1), (3_000, 1e-300), (1e300, 1), (2_999.999, 375), (24_000, 1_000), (24_001, 1_000),
+            (.nan, 375), (.infinity, .infinity), (-.infinity, 375), (.infinity, 375), (100, .nan),
         ]
         for (cac, profit) in cases {
             for months in [0, 1, 7, 8, 9, 24, 25, 60] {

@@ -16,6 +16,7 @@ import Testing
             let oneByOne = uniforms.map { law.months(fromUniform: $0) }
             #expect(batch == oneByOne, "term \(termMonths), q \(q)")
             #expect(batch.allSatisfy { $0.map { $0 >= termMonths && $0 <= Int.max / 2 } ?? false })
+            if q == 1e-300 { #expect(batch.contains(Int.max / 2), "term \(termMonths)") }
         }
     }
 }

@@ -86,9 +86,9 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: root.path + "/x"))
     }
 
-    /// A part in another format (1 held per-path totals, 2 no CS comparison) is refused by
-    /// name, and nothing is written.
-    @Test(arguments: [1, 2])
+    /// A part in another format (1 held per-path totals, 2 no CS comparison, 3 sketches in
+    /// two stores) is refused by name, and nothing is written.
+    @Test(arguments: [1, 2, 3])
     func partOfAnotherFormatIsRefused(format: Int) throws {
         let root = try folder()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -1,10 +1,10 @@
-/// ⌈x⌉ and ⌊x⌋ as integers without a float-to-integer conversion, which checks its range and
-/// so keeps loops over many values from vectorizing, and without a call to `ceil` or `floor`
-/// on targets lacking SSE4.1 rounding.
+/// ⌈x⌉ as an integer without a float-to-integer conversion, which checks its range and so
+/// keeps loops over many values from vectorizing, and without a call to `ceil` on targets
+/// lacking SSE4.1 rounding.
 ///
 /// Adding 1.5·2⁵² rounds x to the nearest integer n (the sum's last bit is worth 1), and the
 /// sum's low bits then hold n + 1.5·2⁵², so n is their difference from the shifter's bits;
-/// n is corrected by one where it lies on the wrong side of x. Exact for |x| < 2⁵¹; the
+/// n is raised by one where it lies below x. Exact for |x| < 2⁵¹; the
 /// result is meaningless (but computed without trapping) beyond that or for NaN.
 enum ShiftedRounding {
     private static let shifter = 0x1.8p52

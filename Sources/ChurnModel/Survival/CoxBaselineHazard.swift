@@ -36,36 +36,22 @@ public struct CoxBaselineHazard: Sendable, Equatable {
 }
 
 extension CoxDesign {
-    /// Baseline cumulative hazards of every stratum at `beta`.
+    /// Baseline cumulative hazards of every stratum at `beta`, from the jumps at the covariate
+    /// means that the likelihood at `beta` recorded (``CoxPartialLikelihood/Value/hazardJumps``).
     ///
-    /// - Complexity: O(n·p).
-    func baselineHazards(_ beta: [Double], ties: TieMethod) -> [CoxBaselineHazard] {
-        let risk = relativeRisks(beta)
+    /// - Complexity: O(event times).
+    func baselineHazards(_ beta: [Double], jumps: [[(time: Double, jump: Double)]]) -> [CoxBaselineHazard] {
         var offset = 0.0
         for j in 0..<covariateCount { offset += means[j] * beta[j] }
         let scale = Double.exp(-offset)
-        return strata.map { stratum in
-            var times: [Double] = []
-            var jumps: [Double] = []
-            forEachEventTime(in: stratum, risk: risk, secondMoments: false) { time, _, sums in
-                let d = ties == .efron ? sums.deathCount : 1
-                let share = sums.deathWeight / Double(d)
-                var jump = 0.0
-                for k in 0..<d {
-                    jump += share / (sums.s0 - Double(k) / Double(d) * sums.d0)
-                }
-                times.append(time)
-                jumps.append(jump)
-            }
-            times.reverse()
-            jumps.reverse()
+        return zip(strata, jumps).map { stratum, jumps in
             var running = 0.0
-            let centred = jumps.map { jump in
-                running += jump
+            let centred = jumps.reversed().map { step in
+                running += step.jump
                 return running
             }
             return CoxBaselineHazard(
-                stratum: stratum.label, times: times,
+                stratum: stratum.label, times: jumps.reversed().map(\.time),
                 cumulativeHazard: centred.map { $0 * scale },
                 centeredCumulativeHazard: centred)
         }

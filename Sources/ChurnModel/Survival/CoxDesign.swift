@@ -104,6 +104,13 @@ struct CoxDesign: Sendable {
         linearPredictorsAndRisks(beta, risks: true).risk
     }
 
+    /// The relative risks at `beta` for ``forEachEventTime(in:risks:secondMoments:_:)``:
+    /// computed block by block as the walk reaches the rows, or per row up front when rows
+    /// also leave the risk set (entry times).
+    func walkRisks(_ beta: [Double]) -> RelativeRisks {
+        entry == nil ? .coefficients(beta) : .perRow(relativeRisks(beta))
+    }
+
     /// ηᵢ and, with `risks`, exp(ηᵢ) (otherwise an empty array), computed in two halves of
     /// the rows at once (BLAS `dgemv` on each).
     func linearPredictorsAndRisks(_ beta: [Double], risks: Bool = true) -> (eta: [Double], risk: [Double]) {

@@ -21,10 +21,30 @@ struct CoxPartialLikelihood: Sendable {
         var logLikelihood: Double
         var gradient: [Double]
         var information: Matrix
+        /// Per stratum, each event time (latest first) with the jump of the baseline
+        /// cumulative hazard at the covariate means, w̄·Σₖ 1/(S0 − f·D0) (see
+        /// ``CoxBaselineHazard``): the baseline comes with the likelihood at β̂.
+        var hazardJumps: [[(time: Double, jump: Double)]]
     }
 
     let design: CoxDesign
     let ties: TieMethod
+    /// Σ wᵢxᵢ over the rows with an event: the part of U that does not depend on β, and with
+    /// β·(this) the part of ℓ.
+    private let eventCovariateSums: [Double]
+
+    /// The likelihood of `design` with the given tie handling.
+    init(design: CoxDesign, ties: TieMethod) {
+        self.design = design
+        self.ties = ties
+        let p = design.covariateCount
+        var sums = [Double](repeating: 0, count: p)
+        for i in 0..<design.rowCount where design.event[i] {
+            let w = design.weight[i]
+            for j in 0..<p { sums[j] += w * design.x[i * p + j] }
+        }
+        eventCovariateSums = sums
+    }
 
     /// Evaluates ℓ, U and I at `beta`.
     ///
@@ -32,23 +52,21 @@ struct CoxPartialLikelihood: Sendable {
     /// - Complexity: O(n log n) is paid once in ``CoxDesign``; this is O(n·p²).
     func evaluate(_ beta: [Double]) -> Value {
         let p = design.covariateCount
-        let (eta, risk) = design.linearPredictorsAndRisks(beta)
-        var loglik = 0.0
-        var gradient = [Double](repeating: 0, count: p)
+        var loglik = zip(beta, eventCovariateSums).reduce(0) { $0 + $1.0 * $1.1 }
+        var gradient = eventCovariateSums
         var info = [Double](repeating: 0, count: p * p)  // lower triangle, row-major j*p+k
+        let risks = design.walkRisks(beta)
+        var hazardJumps: [[(time: Double, jump: Double)]] = []
         for stratum in design.strata {
-            design.forEachEventTime(in: stratum, risk: risk, secondMoments: true) {
-                _, deaths, sums in
-                for i in deaths {
-                    let w = design.weight[i]
-                    loglik += w * eta[i]
-                    for j in 0..<p { gradient[j] += w * design.x[i * p + j] }
-                }
+            var jumps: [(time: Double, jump: Double)] = []
+            design.forEachEventTime(in: stratum, risks: risks, secondMoments: true) { time, _, sums in
                 let efron = EfronSums(sums, ties: ties)
+                jumps.append((time, efron.share * efron.inverse))
                 loglik -= efron.share * efron.logDenominators
                 for j in 0..<p { gradient[j] -= efron.share * efron.meanSum(sums, j) }
                 sums.addCovariance(efron, scale: 1, into: &info, leadingDimension: p)
             }
+            hazardJumps.append(jumps)
         }
         var information = Matrix(rows: p, columns: p)
         for j in 0..<p {
@@ -60,7 +78,7 @@ struct CoxPartialLikelihood: Sendable {
         if !loglik.isFinite || !gradient.allSatisfy(\.isFinite) {
             loglik = -.infinity
         }
-        return Value(logLikelihood: loglik, gradient: gradient, information: information)
+        return Value(logLikelihood: loglik, gradient: gradient, information: information, hazardJumps: hazardJumps)
     }
 }
 
@@ -72,6 +90,7 @@ struct EfronSums {
     /// w̄ = Σ_D w / d, the weight of each partial risk set.
     let share: Double
     private(set) var logDenominators = 0.0
+    /// Σₖ 1/Dₖ.
     private(set) var inverse = 0.0
     private(set) var fractionOverDenominator = 0.0
     private(set) var inverseSquare = 0.0

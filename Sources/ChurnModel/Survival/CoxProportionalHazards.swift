@@ -84,7 +84,7 @@ public struct CoxProportionalHazards: Sendable {
             for j in 0..<p { for k in 0..<p { wald += beta[j] * information[j, k] * beta[k] } }
         }
         let logLikelihood = solution.value.logLikelihood
-        let baselineHazards = design.baselineHazards(beta, ties: options.ties)
+        let baselineHazards = design.baselineHazards(beta, jumps: solution.value.hazardJumps)
         let eta = design.linearPredictors(beta)
         let (iterations, converged) = (solution.iterations, solution.converged)
         let (observationCount, eventCount) = (design.rowCount, design.event.filter { $0 }.count)

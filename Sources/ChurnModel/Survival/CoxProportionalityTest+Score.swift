@@ -26,7 +26,7 @@ extension CoxDesign {
         var info = Matrix(rows: 2 * p, columns: 2 * p)
         var v = [Double](repeating: 0, count: p * p)  // V(t), lower triangle
         for stratum in strata {
-            forEachEventTime(in: stratum, risk: risk, secondMoments: true) { _, deaths, sums in
+            forEachEventTime(in: stratum, risks: .perRow(risk), secondMoments: true) { _, deaths, sums in
                 guard let first = deaths.first else { return }
                 let gt = g(stop[first]) - g.mean
                 for i in deaths {

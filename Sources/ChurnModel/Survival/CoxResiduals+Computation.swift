@@ -26,7 +26,7 @@ extension CoxDesign {
     func residualPieces(in stratum: Stratum, risk: [Double], ties: TieMethod) -> [ResidualPieces] {
         let p = covariateCount
         var pieces: [ResidualPieces] = []
-        forEachEventTime(in: stratum, risk: risk, secondMoments: false) { time, _, sums in
+        forEachEventTime(in: stratum, risks: .perRow(risk), secondMoments: false) { time, _, sums in
             let d = ties == .efron ? sums.deathCount : 1
             let share = sums.deathWeight / Double(d)
             var piece = ResidualPieces(

@@ -5,9 +5,10 @@ import Dispatch
 /// and the same sums (D0, D1, D2) over the rows with an event at that time.
 ///
 /// S2 and D2 hold their lower triangles only (`s2[j * p + k]`, k ≤ j). Second moments are
-/// the O(n·p²) part of a Cox fit, so rows joining the risk set are scaled by √(w r) and
-/// queued, and the queue is folded into S2 with one BLAS `dsyrk` when it fills up or an event
-/// time needs S2 (rows of one time join together, so large tied groups cost a few BLAS calls).
+/// the O(n·p²) part of a Cox fit: the rows of a stop time join together, scaled by √(w r)
+/// into a ``ScaledRows`` block that one BLAS `dsyrk` folds into S2 (or D2) when it fills up or
+/// an event time needs S2, so a large tied group costs a few BLAS calls and no per-row work
+/// beyond the scaling.
 struct RiskSetSums: Sendable {
     let p: Int
     let secondMoments: Bool
@@ -20,11 +21,6 @@ struct RiskSetSums: Sendable {
     /// Σ w over the event rows, and their unweighted count.
     var deathWeight = 0.0
     var deathCount = 0
-    /// Scaled rows √(w r)·xᵢ not yet in S2 (censored rows) or D2 (event rows), row-major.
-    private var queued: [Double] = []
-    private var queuedDeaths: [Double] = []
-    /// Rows queued before a flush into S2.
-    private static let queueRows = 256
 
     init(p: Int, secondMoments: Bool) {
         self.p = p
@@ -33,47 +29,84 @@ struct RiskSetSums: Sendable {
         d1 = s1
         s2 = secondMoments ? [Double](repeating: 0, count: p * p) : []
         d2 = s2
-        if secondMoments { queued.reserveCapacity(Self.queueRows * p) }
     }
 
-    /// Adds row `i` to the risk-set sums, and to the death sums when it has an event now.
-    mutating func join(_ design: CoxDesign, row i: Int, risk: Double, dies: Bool) {
-        let w = design.weight[i]
-        let wr = w * risk
-        s0 += wr
-        if dies {
-            deathWeight += w
-            deathCount += 1
-            d0 += wr
-        }
-        let p = p
+    /// Adds the rows of one stop time to the risk-set sums: `deaths`, the rows with an event
+    /// then, which make up the death sums (replacing the previous time's), and `censored`.
+    /// When the time has deaths, S2 and D2 are complete on return; otherwise censored rows may
+    /// wait in `scratch` for a later fold into S2.
+    mutating func join(
+        _ design: CoxDesign, deaths: Range<Int>, censored: Range<Int>, risks: RelativeRisks,
+        scratch: inout WalkScratch
+    ) {
+        d0 = 0
+        deathWeight = 0
+        deathCount = deaths.count
+        for j in 0..<p { d1[j] = 0 }
+        for j in d2.indices { d2[j] = 0 }
+        for i in deaths { deathWeight += design.weight[i] }
         design.x.withUnsafeBufferPointer { x in
-            let row = UnsafeBufferPointer(rebasing: x[(i * p)..<((i + 1) * p)])
-            Self.add(wr, row, to: &s1)
-            if dies { Self.add(wr, row, to: &d1) }
-            guard secondMoments else { return }
-            if dies {
-                Self.queue(row, scaledBy: wr.squareRoot(), on: &queuedDeaths)
-            } else {
-                Self.queue(row, scaledBy: wr.squareRoot(), on: &queued)
-                if queued.count >= Self.queueRows * p { flushQueued() }
+            let x = x.baseAddress!
+            var start = deaths.lowerBound
+            while start < deaths.upperBound {
+                let end = Swift.min(deaths.upperBound, start + WalkScratch.blockRows)
+                d0 += Self.accumulate(
+                    x, p: p, rows: start..<end, design.weight, risks, computing: &scratch.risks, into: &d1,
+                    scaling: secondMoments, onto: &scratch.deaths)
+                scratch.deaths.fold(into: &d2)
+                start = end
+            }
+            s0 += d0
+            for j in 0..<p { s1[j] += d1[j] }
+            for j in s2.indices { s2[j] += d2[j] }
+            start = censored.lowerBound
+            while start < censored.upperBound {
+                let room = secondMoments ? scratch.censored.room : WalkScratch.blockRows
+                let end = Swift.min(censored.upperBound, start + room)
+                s0 += Self.accumulate(
+                    x, p: p, rows: start..<end, design.weight, risks, computing: &scratch.risks, into: &s1,
+                    scaling: secondMoments, onto: &scratch.censored)
+                if secondMoments, scratch.censored.room == 0 { scratch.censored.fold(into: &s2) }
+                start = end
             }
         }
+        if !deaths.isEmpty, secondMoments { scratch.censored.fold(into: &s2) }
     }
 
-    /// sums += a·row.
-    private static func add(_ a: Double, _ row: UnsafeBufferPointer<Double>, to sums: inout [Double]) {
-        sums.withUnsafeMutableBufferPointer { sums in
-            for j in sums.indices { sums[j] += a * row[j] }
-        }
-    }
-
-    /// Appends scale·row to a queue of rows.
-    private static func queue(_ row: UnsafeBufferPointer<Double>, scaledBy scale: Double, on rows: inout [Double]) {
-        let start = rows.count
-        rows.append(contentsOf: row)
-        rows.withUnsafeMutableBufferPointer { rows in
-            for j in start..<rows.count { rows[j] *= scale }
+    /// Returns Σ wᵢrᵢ over `rows` (at most ``WalkScratch/blockRows``), adds Σ wᵢrᵢxᵢ to
+    /// `first`, and with `scaling` appends the scaled rows √(wᵢrᵢ)·xᵢ to `scaled`. Computed
+    /// risks go to `computing`.
+    private static func accumulate(
+        _ x: UnsafePointer<Double>, p: Int, rows: Range<Int>, _ weight: CoxRowWeights, _ risks: RelativeRisks,
+        computing: inout [Double], into first: inout [Double], scaling: Bool, onto scaled: inout ScaledRows
+    ) -> Double {
+        risks.withValues(of: rows, x: x, p: p, scratch: &computing) { risk in
+            first.withUnsafeMutableBufferPointer { first in
+                var total = 0.0
+                guard scaling else {
+                    for (m, i) in rows.enumerated() {
+                        let wr = weight[i] * risk[m]
+                        total += wr
+                        for j in 0..<p { first[j] += wr * x[i * p + j] }
+                    }
+                    return total
+                }
+                scaled.append(rows.count) { target in
+                    var target = target
+                    for (m, i) in rows.enumerated() {
+                        let wr = weight[i] * risk[m]
+                        total += wr
+                        let root = wr.squareRoot()
+                        let row = x + i * p
+                        for j in 0..<p {
+                            first[j] += wr * row[j]
+                            target[j] = root * row[j]
+                        }
+                        target += p
+                    }
+                }
+                return total
+            }
         }
     }
 
@@ -89,45 +122,95 @@ struct RiskSetSums: Sendable {
             for k in 0...j { s2[j * p + k] -= a * design.x[base + k] }
         }
     }
+}
 
-    /// Starts a new event time's death sums.
-    mutating func resetDeaths() {
-        d0 = 0
-        deathWeight = 0
-        deathCount = 0
-        for j in 0..<p { d1[j] = 0 }
-    }
+/// Where a walk reads each row's relative risk rᵢ = exp(ηᵢ).
+enum RelativeRisks: Sendable {
+    /// One per design row.
+    case perRow([Double])
+    /// exp(xᵢ·β) for these coefficients, computed a block of rows at a time as the walk reaches
+    /// them (BLAS `dgemv`, then `exp`), while the block is in cache: a likelihood evaluation
+    /// then reads the covariates once and allocates no row-length arrays. Only for walks that
+    /// add rows and never remove them (no entry times).
+    case coefficients([Double])
 
-    /// Folds the queued rows into S2, and the queued event rows into D2 (replacing it) and S2,
-    /// so that both are complete for the current event time.
-    mutating func completeSecondMoments() {
-        guard secondMoments else { return }
-        flushQueued()
-        let deaths = queuedDeaths.count / Swift.max(p, 1)
-        if deaths == 0 {
-            for j in 0..<(p * p) { d2[j] = 0 }
-            return
-        }
-        queuedDeaths.withUnsafeBufferPointer { rows in
-            d2.withUnsafeMutableBufferPointer { lower in
-                RowMajorKernels.addGram(
-                    of: rows.baseAddress!, rows: deaths, columns: p, into: lower.baseAddress!, beta: 0)
+    /// Calls `body` with the risks of the contiguous design rows `rows` (at most
+    /// ``WalkScratch/blockRows``), computed into `scratch` when they are not stored.
+    func withValues<R>(
+        of rows: Range<Int>, x: UnsafePointer<Double>, p: Int, scratch: inout [Double],
+        _ body: (UnsafeBufferPointer<Double>) -> R
+    ) -> R {
+        switch self {
+        case .perRow(let risk):
+            return risk.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[rows])) }
+        case .coefficients(let beta):
+            return scratch.withUnsafeMutableBufferPointer { block in
+                RowMajorKernels.multiply(
+                    x + rows.lowerBound * p, rows: rows.count, columns: p, beta, into: block.baseAddress!)
+                for m in 0..<rows.count { block[m] = Double.exp(block[m]) }
+                return body(UnsafeBufferPointer(rebasing: block[0..<rows.count]))
             }
         }
-        for j in 0..<p { for k in 0...j { s2[j * p + k] += d2[j * p + k] } }
-        queuedDeaths.removeAll(keepingCapacity: true)
     }
 
-    private mutating func flushQueued() {
-        let rows = queued.count / Swift.max(p, 1)
-        guard rows > 0 else { return }
-        queued.withUnsafeBufferPointer { block in
-            s2.withUnsafeMutableBufferPointer { lower in
-                RowMajorKernels.addGram(
-                    of: block.baseAddress!, rows: rows, columns: p, into: lower.baseAddress!, beta: 1)
+    /// The risk of design row `i`, which must be stored.
+    subscript(row i: Int) -> Double {
+        guard case .perRow(let risk) = self else { preconditionFailure("computed risks are read by block only") }
+        return risk[i]
+    }
+}
+
+/// A walk's working space: the scaled rows waiting for BLAS and a block of computed risks.
+struct WalkScratch {
+    /// Rows of a block: 40 KB at ten covariates, so a block stays in cache from the scaling to
+    /// the BLAS call.
+    static let blockRows = 512
+    /// Censored rows not yet in S2.
+    var censored: ScaledRows
+    /// The current block of death rows, on their way to D2.
+    var deaths: ScaledRows
+    /// Relative risks of the current block, when they are computed.
+    var risks: [Double]
+
+    init(p: Int, secondMoments: Bool) {
+        censored = ScaledRows(capacity: secondMoments ? Self.blockRows : 0, p: p)
+        deaths = censored
+        risks = [Double](repeating: 0, count: Self.blockRows)
+    }
+}
+
+/// A block of rows scaled by √(w r), row-major, waiting to be added to a lower-triangular
+/// second-moment sum by one BLAS `dsyrk`.
+struct ScaledRows {
+    private var values: [Double]
+    private let p: Int
+    private(set) var count = 0
+
+    /// An empty block for `capacity` rows of `p` values.
+    init(capacity: Int, p: Int) {
+        values = [Double](repeating: 0, count: capacity * p)
+        self.p = p
+    }
+
+    /// Rows that still fit.
+    var room: Int { values.count / Swift.max(p, 1) - count }
+
+    /// Lets `fill` write `rows` more rows (at most ``room``) at the pointer it gets.
+    mutating func append(_ rows: Int, _ fill: (UnsafeMutablePointer<Double>) -> Void) {
+        let start = count * p
+        values.withUnsafeMutableBufferPointer { fill($0.baseAddress! + start) }
+        count += rows
+    }
+
+    /// Adds the Gram matrix of the rows to the lower triangle of `lower` and empties the block.
+    mutating func fold(into lower: inout [Double]) {
+        guard count > 0 else { return }
+        values.withUnsafeBufferPointer { block in
+            lower.withUnsafeMutableBufferPointer { lower in
+                RowMajorKernels.addGram(of: block.baseAddress!, rows: count, columns: p, into: lower.baseAddress!, beta: 1)
             }
         }
-        queued.removeAll(keepingCapacity: true)
+        count = 0
     }
 }
 
@@ -146,20 +229,20 @@ extension RiskSetSums {
 private final class EventTimeRecorder: @unchecked Sendable {
     let design: CoxDesign
     let rows: Range<Int>
-    let risk: [Double]
+    let risks: RelativeRisks
     let secondMoments: Bool
     /// Each event time of `rows` with its rows that have an event and the part's sums.
     private(set) var snapshots: [(time: Double, deaths: Range<Int>, sums: RiskSetSums)] = []
 
-    init(design: CoxDesign, rows: Range<Int>, risk: [Double], secondMoments: Bool) {
+    init(design: CoxDesign, rows: Range<Int>, risks: RelativeRisks, secondMoments: Bool) {
         self.design = design
         self.rows = rows
-        self.risk = risk
+        self.risks = risks
         self.secondMoments = secondMoments
     }
 
     func record() {
-        _ = design.walk(rows, entering: nil, risk: risk, secondMoments: secondMoments) {
+        _ = design.walk(rows, entering: nil, risks: risks, secondMoments: secondMoments) {
             snapshots.append(($0, $1, $2))
         }
     }
@@ -186,18 +269,18 @@ extension CoxDesign {
     ///
     /// - Complexity: O(n·p²) with second moments, O(n·p) without.
     func forEachEventTime(
-        in stratum: Stratum, risk: [Double], secondMoments: Bool,
+        in stratum: Stratum, risks: RelativeRisks, secondMoments: Bool,
         _ body: (_ time: Double, _ deaths: Range<Int>, _ sums: RiskSetSums) -> Void
     ) {
         guard entry == nil, let split = splitPoint(of: stratum.rows, secondMoments: secondMoments) else {
-            _ = walk(stratum.rows, entering: stratum, risk: risk, secondMoments: secondMoments, body)
+            _ = walk(stratum.rows, entering: stratum, risks: risks, secondMoments: secondMoments, body)
             return
         }
         let later = EventTimeRecorder(
-            design: self, rows: split..<stratum.rows.upperBound, risk: risk, secondMoments: secondMoments)
+            design: self, rows: split..<stratum.rows.upperBound, risks: risks, secondMoments: secondMoments)
         let recorded = DispatchGroup()
         DispatchQueue.global().async(group: recorded) { later.record() }
-        let earlier = walk(stratum.rows.lowerBound..<split, entering: nil, risk: risk, secondMoments: secondMoments, body)
+        let earlier = walk(stratum.rows.lowerBound..<split, entering: nil, risks: risks, secondMoments: secondMoments, body)
         recorded.wait()
         for (time, deaths, partial) in later.snapshots {
             var sums = partial
@@ -226,34 +309,32 @@ extension CoxDesign {
     /// The walk over `rows` (part of a stratum) from zero sums, removing the rows of
     /// `entering`'s entry order as their entry times are reached; returns the final sums.
     fileprivate func walk(
-        _ rows: Range<Int>, entering stratum: Stratum?, risk: [Double], secondMoments: Bool,
+        _ rows: Range<Int>, entering stratum: Stratum?, risks: RelativeRisks, secondMoments: Bool,
         _ body: (_ time: Double, _ deaths: Range<Int>, _ sums: RiskSetSums) -> Void
     ) -> RiskSetSums {
         var sums = RiskSetSums(p: covariateCount, secondMoments: secondMoments)
+        var scratch = WalkScratch(p: covariateCount, secondMoments: secondMoments)
         var k = rows.lowerBound
         var e = 0
         while k < rows.upperBound {
             let time = stop[k]
-            sums.resetDeaths()
             let first = k
-            while k < rows.upperBound, stop[k] == time {
-                sums.join(self, row: k, risk: risk[k], dies: event[k])
-                k += 1
-            }
-            let deaths = first..<(first + sums.deathCount)
+            while k < rows.upperBound, event[k], stop[k] == time { k += 1 }
+            let deaths = first..<k
+            while k < rows.upperBound, stop[k] == time { k += 1 }
+            sums.join(self, deaths: deaths, censored: deaths.upperBound..<k, risks: risks, scratch: &scratch)
             guard !deaths.isEmpty else { continue }
             if let entry, let stratum {
                 // Rows entering at or after `time` are not at risk at `time`; they were
                 // added already, as their stop time is later.
                 while e < stratum.byEntry.count, entry[stratum.byEntry[e]] >= time {
-                    sums.leave(self, row: stratum.byEntry[e], risk: risk[stratum.byEntry[e]])
+                    sums.leave(self, row: stratum.byEntry[e], risk: risks[row: stratum.byEntry[e]])
                     e += 1
                 }
             }
-            sums.completeSecondMoments()
             body(time, deaths, sums)
         }
-        sums.completeSecondMoments()
+        scratch.censored.fold(into: &sums.s2)
         return sums
     }
 }

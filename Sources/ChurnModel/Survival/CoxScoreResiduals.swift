@@ -32,7 +32,7 @@ extension CoxDesign {
         var residuals = [Double](repeating: 0, count: rowCount * p)
         for stratum in strata {
             var pieces: [EventPieces] = []
-            forEachEventTime(in: stratum, risk: risk, secondMoments: false) { time, _, sums in
+            forEachEventTime(in: stratum, risks: .perRow(risk), secondMoments: false) { time, _, sums in
                 let d = ties == .efron ? sums.deathCount : 1
                 let share = sums.deathWeight / Double(d)
                 var piece = EventPieces(

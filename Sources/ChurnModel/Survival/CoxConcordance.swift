@@ -64,8 +64,7 @@ extension CoxDesign {
     ///
     /// - Complexity: O(n log n).
     func concordance(_ eta: [Double], clusters: [String]?) -> CoxConcordance {
-        let ranked = DenseRanks(eta)
-        let pairs = entry == nil ? rightCensoredPairs(ranked) : countingProcessPairs(ranked)
+        let pairs = entry == nil ? rightCensoredPairs(eta) : countingProcessPairs(DenseRanks(eta))
         return summary(pairs, clusters: clusters)
     }
 

@@ -43,7 +43,7 @@ struct DenseRanks {
         let complete = slots.withUnsafeMutableBufferPointer { slots in
             ranks.withUnsafeMutableBufferPointer { ranks in
                 for (position, value) in values.enumerated() {
-                    let key = Self.key(value)
+                    let key = Self.orderKey(value)
                     var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
                     while slots[i] != key {
                         if slots[i] == 0 {
@@ -72,7 +72,7 @@ struct DenseRanks {
     /// Ranks and sorted positions from an LSD radix sort.
     private static func radixRanks(_ values: [Double]) -> (ranks: [Int], distinctCount: Int, positions: [Int]) {
         let n = values.count
-        var keys = values.map { Self.key($0) }
+        var keys = values.map { Self.orderKey($0) }
         var rows = Array(0..<n)
         var scratchKeys = keys
         var scratchRows = rows
@@ -141,8 +141,10 @@ struct DenseRanks {
         }
     }
 
-    /// An unsigned integer whose order is the order of the finite or infinite `value`.
-    private static func key(_ value: Double) -> UInt64 {
+    /// An unsigned integer whose order is the order of the finite or infinite `value` (−0 and
+    /// +0 share a key).
+    @inline(__always)
+    static func orderKey(_ value: Double) -> UInt64 {
         let bits = (value == 0 ? 0.0 : value).bitPattern
         return bits & (1 << 63) == 0 ? bits | (1 << 63) : ~bits
     }

@@ -35,24 +35,32 @@ extension CoxDesign {
                     // `order`, their random reads in flight together (one per pass is 10% slower).
                     let slots = (0..<p).map { j in j < 2 ? scratch.baseAddress! + j * n : storage.baseAddress! + (j - 2) * n }
                     for j in stride(from: 0, to: p, by: 2) {
-                        let (source, target, centre) = (storage.baseAddress! + j * n, slots[j], means[j])
+                        // Both halves of the rows at once: a pass's targets were read by the pass before.
+                        nonisolated(unsafe) let (source, target, centre) = (storage.baseAddress! + j * n, slots[j], means[j])
+                        nonisolated(unsafe) let positions = order
                         guard j + 1 < p else {
-                            for k in 0..<n { target[k] = source[order[k]] - centre }
+                            ParallelHalves.run(n) { part in
+                                for k in part { target[k] = source[positions[k]] - centre }
+                            }
                             break
                         }
-                        let (nextSource, nextTarget, nextCentre) = (source + n, slots[j + 1], means[j + 1])
-                        for k in 0..<n {
-                            let i = order[k]
-                            target[k] = source[i] - centre
-                            nextTarget[k] = nextSource[i] - nextCentre
+                        nonisolated(unsafe) let (nextSource, nextTarget, nextCentre) = (source + n, slots[j + 1], means[j + 1])
+                        ParallelHalves.run(n) { part in
+                            for k in part {
+                                let i = positions[k]
+                                target[k] = source[i] - centre
+                                nextTarget[k] = nextSource[i] - nextCentre
+                            }
                         }
                     }
                     return [Double](unsafeUninitializedCapacity: n * p) { rows, count in
+                        MemoryPages.preferHugePages(rows)
                         let block = 32_768
                         for start in stride(from: 0, to: n, by: block) {
                             let end = Swift.min(start + block, n)
-                            for (j, column) in slots.enumerated() {
-                                for k in start..<end { (rows.baseAddress! + k * p + j).initialize(to: column[k]) }
+                            for k in start..<end {
+                                let row = rows.baseAddress! + k * p
+                                for (j, column) in slots.enumerated() { (row + j).initialize(to: column[k]) }
                             }
                             // Every column's rows up to `end` are copied: release their whole pages,
                             // starting a block back to take in the page the last block ended inside.

@@ -119,11 +119,11 @@ extension CoxDesign {
     ///   of time levels.
     func rightCensoredPairs(_ eta: [Double]) -> ConcordancePairs {
         var pairs = ConcordancePairs()
-        var rowLevels = [UInt32](repeating: 0, count: rowCount)
+        var rowLevels = [UInt32](hugePagesRepeating: 0, count: rowCount)
         let levels = timeLevels(rowLevels: &rowLevels, tiedTime: &pairs.tiedTime)
         let sorted = ScoreSort.ascending(eta, levels: rowLevels)
         rowLevels = []
-        var contrasts = [Contrast](repeating: (0, 0), count: rowCount)
+        var contrasts = [Contrast](hugePagesRepeating: (0, 0), count: rowCount)
         let totals = contrasts.withUnsafeMutableBufferPointer { contrasts in
             levels.withUnsafeBufferPointer { levels in
                 sorted.withUnsafeBufferPointer { sorted in walkUp(sorted, levels, contrasts: contrasts) }
@@ -134,8 +134,9 @@ extension CoxDesign {
         pairs.tiedRisk = totals.tiedRisk
         let scale = pairs.scale
         guard scale.total > 0 else { return pairs }
-        pairs.influence = (0..<rowCount).map { i in
-            weight[i] * (contrasts[i].difference - scale.somers * contrasts[i].total) / scale.total
+        pairs.influence = [Double](hugePagesRepeating: 0, count: rowCount)
+        for i in 0..<rowCount {
+            pairs.influence[i] = weight[i] * (contrasts[i].difference - scale.somers * contrasts[i].total) / scale.total
         }
         return pairs
     }

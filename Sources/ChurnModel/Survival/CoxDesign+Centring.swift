@@ -26,7 +26,7 @@ extension CoxDesign {
                 }
             }
         }
-        var scratch = [Double](repeating: 0, count: 2 * n)
+        var scratch = [Double](hugePagesRepeating: 0, count: 2 * n)
         let x = covariates.storage.withUnsafeMutableBufferPointer { storage in
             scratch.withUnsafeMutableBufferPointer { scratch in
                 order.withUnsafeBufferPointer { order in

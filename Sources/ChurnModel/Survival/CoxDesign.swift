@@ -115,8 +115,8 @@ struct CoxDesign: Sendable {
     /// the rows at once (BLAS `dgemv` on each).
     func linearPredictorsAndRisks(_ beta: [Double], risks: Bool = true) -> (eta: [Double], risk: [Double]) {
         let (n, p) = (rowCount, covariateCount)
-        var eta = [Double](repeating: 0, count: n)
-        var risk = [Double](repeating: 0, count: risks ? n : 0)
+        var eta = [Double](hugePagesRepeating: 0, count: n)
+        var risk = [Double](hugePagesRepeating: 0, count: risks ? n : 0)
         x.withUnsafeBufferPointer { x in
             eta.withUnsafeMutableBufferPointer { eta in
                 risk.withUnsafeMutableBufferPointer { risk in

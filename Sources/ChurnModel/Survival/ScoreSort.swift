@@ -40,7 +40,7 @@ enum ScoreSort {
         let scale = width > 0 && width.isFinite ? Double(bucketCount) / width : 0
         let parts = n >= 200_000 ? 2 : 1
         let bounds = (0...parts).map { $0 * n / parts }
-        var bucketOf = [UInt32](repeating: 0, count: n)
+        var bucketOf = [UInt32](hugePagesRepeating: 0, count: n)
         // counts[part * buckets + b]: the part's rows in bucket b, then the part's first slot.
         var counts = [Int](repeating: 0, count: parts * bucketCount)
         scores.withUnsafeBufferPointer { scores in
@@ -70,6 +70,7 @@ enum ScoreSort {
         }
         bucketStarts[bucketCount] = n
         return [ScoredRow](unsafeUninitializedCapacity: n) { sorted, count in
+            MemoryPages.preferHugePages(sorted)
             scores.withUnsafeBufferPointer { scores in
                 levels.withUnsafeBufferPointer { levels in
                     bucketOf.withUnsafeBufferPointer { bucketOf in

@@ -1,7 +1,7 @@
 import RealModule
 
 /// The Cox model's data arranged once for every likelihood evaluation: tie-corrected
-/// times, covariates centred (except indicator columns, as R) and stored row by row, the rows
+/// times, covariates centred (except indicator columns, as R) and stored column by column, the rows
 /// reordered by stratum and, within a stratum, by decreasing stop time (events first at equal
 /// times), plus each stratum's rows by decreasing entry time.
 ///
@@ -27,8 +27,8 @@ struct CoxDesign: Sendable {
     let covariateCount: Int
     /// The table row of each design row.
     let tableRow: [Int]
-    /// Centred covariates, row-major: `x[i * p + j]` = xᵢⱼ − x̄ⱼ; empty once
-    /// ``releaseCovariates()`` has run.
+    /// Centred covariates, column-major in design-row order: `x[j * rowCount + i]` = xᵢⱼ − x̄ⱼ;
+    /// empty once ``releaseCovariates()`` has run.
     private(set) var x: [Double]
     /// Weighted column means x̄ (R's `fit$means`); 0 for columns whose values all lie in
     /// {−1, 0, 1}, which R leaves uncentred.
@@ -43,9 +43,9 @@ struct CoxDesign: Sendable {
 
     /// Builds the design from a table, merging near-tied times as R's `aeqSurv`.
     ///
-    /// Taken over (`consume` it) the table holds only one copy of the covariates at the peak:
-    /// everything but its covariates is released before their row-major copy is built, and
-    /// the covariates themselves right after it; an unweighted design holds no weights.
+    /// Taken over (`consume` it), the table's covariate matrix becomes the design's covariates
+    /// in place (``centredColumns(_:weights:totalWeight:order:)``), after everything else of
+    /// the table is released; an unweighted design holds no weights.
     ///
     /// - Throws: ``CoxModelError/noCovariates``, ``CoxModelError/noEvents``,
     ///   ``CoxModelError/constantCovariate(name:)``, ``CoxModelError/tieCorrection(_:)``.
@@ -61,7 +61,7 @@ struct CoxDesign: Sendable {
         let weighted = tableWeights.map { w in walk.order.map { w[$0] } }
         names = table.covariateNames
         _ = consume table
-        let (x, means) = Self.centredRows(
+        let (x, means) = Self.centredColumns(
             consume covariates, weights: tableWeights, totalWeight: weighted?.reduce(0, +) ?? Double(n),
             order: walk.order)
         rowCount = n
@@ -120,11 +120,11 @@ struct CoxDesign: Sendable {
         x.withUnsafeBufferPointer { x in
             eta.withUnsafeMutableBufferPointer { eta in
                 risk.withUnsafeMutableBufferPointer { risk in
-                    nonisolated(unsafe) let (rows, predictors, relative) = (x, eta, risk)
+                    nonisolated(unsafe) let (rows, predictors, relative) = (x, eta, risk)  // rows: the covariates
                     ParallelHalves.run(n) { range in
-                        RowMajorKernels.multiply(
-                            rows.baseAddress! + range.lowerBound * p, rows: range.count, columns: p, beta,
-                            into: predictors.baseAddress! + range.lowerBound)
+                        ColumnMajorKernels.multiply(
+                            rows.baseAddress! + range.lowerBound, rows: range.count, columns: p,
+                            leadingDimension: n, beta, into: predictors.baseAddress! + range.lowerBound)
                         guard risks else { return }
                         for i in range { relative[i] = Double.exp(predictors[i]) }
                     }

@@ -41,7 +41,7 @@ struct CoxPartialLikelihood: Sendable {
         var sums = [Double](repeating: 0, count: p)
         for i in 0..<design.rowCount where design.event[i] {
             let w = design.weight[i]
-            for j in 0..<p { sums[j] += w * design.x[i * p + j] }
+            for j in 0..<p { sums[j] += w * design.x[j * design.rowCount + i] }
         }
         eventCovariateSums = sums
     }

@@ -30,7 +30,7 @@ extension CoxDesign {
                 guard let first = deaths.first else { return }
                 let gt = g(stop[first]) - g.mean
                 for i in deaths {
-                    for j in 0..<p { score[j] += gt * weight[i] * x[i * p + j] }
+                    for j in 0..<p { score[j] += gt * weight[i] * x[j * rowCount + i] }
                 }
                 let efron = EfronSums(sums, ties: ties)
                 for j in 0..<p { score[j] -= gt * efron.share * efron.meanSum(sums, j) }

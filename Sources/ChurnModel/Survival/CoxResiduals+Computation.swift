@@ -99,7 +99,7 @@ extension CoxDesign {
             let t = Self.countAtOrBefore(stop[entry.row], in: times[entry.stratum]) - 1
             guard t >= 0 else { continue }  // unreachable: an event row's time is an event time
             for j in 0..<p {
-                residuals[e * p + j] = x[entry.row * p + j] - stratumPieces[t].meanOverShares[j]
+                residuals[e * p + j] = x[j * rowCount + entry.row] - stratumPieces[t].meanOverShares[j]
             }
         }
         return residuals

@@ -45,14 +45,15 @@ struct RiskSetSums: Sendable {
         for j in 0..<p { d1[j] = 0 }
         for j in d2.indices { d2[j] = 0 }
         for i in deaths { deathWeight += design.weight[i] }
+        let n = design.rowCount
         design.x.withUnsafeBufferPointer { x in
             let x = x.baseAddress!
             var start = deaths.lowerBound
             while start < deaths.upperBound {
                 let end = Swift.min(deaths.upperBound, start + WalkScratch.blockRows)
                 d0 += Self.accumulate(
-                    x, p: p, rows: start..<end, design.weight, risks, computing: &scratch.risks, into: &d1,
-                    scaling: secondMoments, onto: &scratch.deaths)
+                    x, n: n, p: p, rows: start..<end, design.weight, risks, computing: &scratch.risks,
+                    weighting: &scratch.weightedRisks, into: &d1, scaling: secondMoments, onto: &scratch.deaths)
                 scratch.deaths.fold(into: &d2)
                 start = end
             }
@@ -64,8 +65,8 @@ struct RiskSetSums: Sendable {
                 let room = secondMoments ? scratch.censored.room : WalkScratch.blockRows
                 let end = Swift.min(censored.upperBound, start + room)
                 s0 += Self.accumulate(
-                    x, p: p, rows: start..<end, design.weight, risks, computing: &scratch.risks, into: &s1,
-                    scaling: secondMoments, onto: &scratch.censored)
+                    x, n: n, p: p, rows: start..<end, design.weight, risks, computing: &scratch.risks,
+                    weighting: &scratch.weightedRisks, into: &s1, scaling: secondMoments, onto: &scratch.censored)
                 if secondMoments, scratch.censored.room == 0 { scratch.censored.fold(into: &s2) }
                 start = end
             }
@@ -74,36 +75,32 @@ struct RiskSetSums: Sendable {
     }
 
     /// Returns Σ wᵢrᵢ over `rows` (at most ``WalkScratch/blockRows``), adds Σ wᵢrᵢxᵢ to
-    /// `first`, and with `scaling` appends the scaled rows √(wᵢrᵢ)·xᵢ to `scaled`. Computed
-    /// risks go to `computing`.
+    /// `first`, and with `scaling` appends the scaled rows √(wᵢrᵢ)·xᵢ to `scaled`. The covariates
+    /// `x` are column-major with `n` rows; computed risks go to `computing`, and wᵢrᵢ to
+    /// `weighting`. Σ wᵢrᵢxᵢ is one BLAS `dgemv`, and each column's scaling a loop of its own
+    /// over the block, which the compiler vectorizes.
     private static func accumulate(
-        _ x: UnsafePointer<Double>, p: Int, rows: Range<Int>, _ weight: CoxRowWeights, _ risks: RelativeRisks,
-        computing: inout [Double], into first: inout [Double], scaling: Bool, onto scaled: inout ScaledRows
+        _ x: UnsafePointer<Double>, n: Int, p: Int, rows: Range<Int>, _ weight: CoxRowWeights,
+        _ risks: RelativeRisks, computing: inout [Double], weighting: inout [Double],
+        into first: inout [Double], scaling: Bool, onto scaled: inout ScaledRows
     ) -> Double {
-        risks.withValues(of: rows, x: x, p: p, scratch: &computing) { risk in
-            first.withUnsafeMutableBufferPointer { first in
+        risks.withValues(of: rows, x: x, n: n, p: p, scratch: &computing) { risk in
+            weighting.withUnsafeMutableBufferPointer { wr in
                 var total = 0.0
-                guard scaling else {
-                    for (m, i) in rows.enumerated() {
-                        let wr = weight[i] * risk[m]
-                        total += wr
-                        for j in 0..<p { first[j] += wr * x[i * p + j] }
-                    }
-                    return total
+                for (m, i) in rows.enumerated() {
+                    wr[m] = weight[i] * risk[m]
+                    total += wr[m]
                 }
-                scaled.append(rows.count) { target in
-                    var target = target
-                    for (m, i) in rows.enumerated() {
-                        let wr = weight[i] * risk[m]
-                        total += wr
-                        let root = wr.squareRoot()
-                        let row = x + i * p
-                        for j in 0..<p {
-                            first[j] += wr * row[j]
-                            target[j] = root * row[j]
-                        }
-                        target += p
-                    }
+                first.withUnsafeMutableBufferPointer { first in
+                    ColumnMajorKernels.addTransposedProduct(
+                        x + rows.lowerBound, rows: rows.count, columns: p, leadingDimension: n,
+                        wr.baseAddress!, into: first.baseAddress!)
+                }
+                guard scaling else { return total }
+                for m in 0..<rows.count { wr[m] = wr[m].squareRoot() }
+                scaled.append(rows.count) { j, target in
+                    let column = x + j * n + rows.lowerBound
+                    for m in 0..<rows.count { target[m] = wr[m] * column[m] }
                 }
                 return total
             }
@@ -113,13 +110,13 @@ struct RiskSetSums: Sendable {
     /// Removes row `i` from the risk-set sums (a row whose entry time the walk has reached).
     mutating func leave(_ design: CoxDesign, row i: Int, risk: Double) {
         let wr = design.weight[i] * risk
+        let n = design.rowCount
         s0 -= wr
-        let base = i * p
-        for j in 0..<p { s1[j] -= wr * design.x[base + j] }
+        for j in 0..<p { s1[j] -= wr * design.x[j * n + i] }
         guard secondMoments else { return }
         for j in 0..<p {
-            let a = wr * design.x[base + j]
-            for k in 0...j { s2[j * p + k] -= a * design.x[base + k] }
+            let a = wr * design.x[j * n + i]
+            for k in 0...j { s2[j * p + k] -= a * design.x[k * n + i] }
         }
     }
 }
@@ -135,9 +132,10 @@ enum RelativeRisks: Sendable {
     case coefficients([Double])
 
     /// Calls `body` with the risks of the contiguous design rows `rows` (at most
-    /// ``WalkScratch/blockRows``), computed into `scratch` when they are not stored.
+    /// ``WalkScratch/blockRows``) of the column-major `n × p` covariates `x`, computed into
+    /// `scratch` when they are not stored.
     func withValues<R>(
-        of rows: Range<Int>, x: UnsafePointer<Double>, p: Int, scratch: inout [Double],
+        of rows: Range<Int>, x: UnsafePointer<Double>, n: Int, p: Int, scratch: inout [Double],
         _ body: (UnsafeBufferPointer<Double>) -> R
     ) -> R {
         switch self {
@@ -145,8 +143,9 @@ enum RelativeRisks: Sendable {
             return risk.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[rows])) }
         case .coefficients(let beta):
             return scratch.withUnsafeMutableBufferPointer { block in
-                RowMajorKernels.multiply(
-                    x + rows.lowerBound * p, rows: rows.count, columns: p, beta, into: block.baseAddress!)
+                ColumnMajorKernels.multiply(
+                    x + rows.lowerBound, rows: rows.count, columns: p, leadingDimension: n, beta,
+                    into: block.baseAddress!)
                 for m in 0..<rows.count { block[m] = Double.exp(block[m]) }
                 return body(UnsafeBufferPointer(rebasing: block[0..<rows.count]))
             }
@@ -162,43 +161,52 @@ enum RelativeRisks: Sendable {
 
 /// A walk's working space: the scaled rows waiting for BLAS and a block of computed risks.
 struct WalkScratch {
-    /// Rows of a block: 40 KB at ten covariates, so a block stays in cache from the scaling to
-    /// the BLAS call.
-    static let blockRows = 512
+    /// Rows of a block: 160 KB at ten covariates, so a block stays in the L2 cache from the
+    /// scaling to the BLAS call (2,048 rows per call measured 12% faster than 512).
+    static let blockRows = 2048
     /// Censored rows not yet in S2.
     var censored: ScaledRows
     /// The current block of death rows, on their way to D2.
     var deaths: ScaledRows
     /// Relative risks of the current block, when they are computed.
     var risks: [Double]
+    /// The current block's weighted risks wᵢrᵢ, then their square roots.
+    var weightedRisks: [Double]
 
     init(p: Int, secondMoments: Bool) {
         censored = ScaledRows(capacity: secondMoments ? Self.blockRows : 0, p: p)
         deaths = censored
         risks = [Double](repeating: 0, count: Self.blockRows)
+        weightedRisks = risks
     }
 }
 
-/// A block of rows scaled by √(w r), row-major, waiting to be added to a lower-triangular
-/// second-moment sum by one BLAS `dsyrk`.
+/// A block of rows scaled by √(w r), column-major (column j of the block at
+/// `j * capacity`), waiting to be added to a lower-triangular second-moment sum by one BLAS
+/// `dsyrk`.
 struct ScaledRows {
     private var values: [Double]
     private let p: Int
+    private let capacity: Int
     private(set) var count = 0
 
     /// An empty block for `capacity` rows of `p` values.
     init(capacity: Int, p: Int) {
         values = [Double](repeating: 0, count: capacity * p)
         self.p = p
+        self.capacity = capacity
     }
 
     /// Rows that still fit.
-    var room: Int { values.count / Swift.max(p, 1) - count }
+    var room: Int { capacity - count }
 
-    /// Lets `fill` write `rows` more rows (at most ``room``) at the pointer it gets.
-    mutating func append(_ rows: Int, _ fill: (UnsafeMutablePointer<Double>) -> Void) {
-        let start = count * p
-        values.withUnsafeMutableBufferPointer { fill($0.baseAddress! + start) }
+    /// Lets `fill` write `rows` more rows (at most ``room``), called once per column j with
+    /// where that column's new values go.
+    mutating func append(_ rows: Int, _ fill: (_ j: Int, UnsafeMutablePointer<Double>) -> Void) {
+        let (p, capacity, start) = (p, capacity, count)
+        values.withUnsafeMutableBufferPointer { block in
+            for j in 0..<p { fill(j, block.baseAddress! + j * capacity + start) }
+        }
         count += rows
     }
 
@@ -207,7 +215,9 @@ struct ScaledRows {
         guard count > 0 else { return }
         values.withUnsafeBufferPointer { block in
             lower.withUnsafeMutableBufferPointer { lower in
-                RowMajorKernels.addGram(of: block.baseAddress!, rows: count, columns: p, into: lower.baseAddress!, beta: 1)
+                ColumnMajorKernels.addGram(
+                    of: block.baseAddress!, rows: count, columns: p, leadingDimension: capacity,
+                    into: lower.baseAddress!, beta: 1)
             }
         }
         count = 0

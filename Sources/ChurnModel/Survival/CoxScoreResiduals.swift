@@ -79,7 +79,7 @@ extension CoxDesign {
                     for j in 0..<p { mean[j] += piece.deathWeightedMean[j] }
                 }
                 for j in 0..<p {
-                    let xij = x[i * p + j]
+                    let xij = x[j * rowCount + i]
                     var value = -risk[i] * (xij * hazard - mean[j])
                     if event[i] { value += xij - pieces[last - 1].meanOverShares[j] }
                     residuals[i * p + j] = value

@@ -1,12 +1,13 @@
 import Testing
 @testable import ChurnModel
 
-/// The design's row-major covariates, built in place from a handed-over table block by block
-/// while the table's pages are returned to the system: every row must still hold its table
-/// row's centred values, across several copy blocks (32,768 rows each).
+/// The design's column-major covariates, gathered into walk order in the handed-over table's
+/// own storage two columns at a time and in two halves of the rows: every design row must
+/// hold its table row's centred values, in every column (an odd count, so the last pass has
+/// one column).
 @Suite struct CoxDesignRowsTests {
     @Test(arguments: [(false, false), (true, false), (false, true), (true, true)])
-    func rowsHoldTheCentredCovariatesOfTheirTableRows(weighted: Bool, stratified: Bool) throws {
+    func designRowsHoldTheCentredCovariatesOfTheirTableRows(weighted: Bool, stratified: Bool) throws {
         let rows = 70_001
         var random = RandomStream(seed: 11, stream: 0)
         let durations = (0..<rows).map { _ in Double(1 + Int(random.nextUniform() * 50)) }
@@ -33,7 +34,7 @@ import Testing
         }
         var mismatches = 0
         for k in 0..<rows {
-            for j in 0..<3 where design.x[k * 3 + j] != expected[j * rows + design.tableRow[k]] - design.means[j] {
+            for j in 0..<3 where design.x[j * rows + k] != expected[j * rows + design.tableRow[k]] - design.means[j] {
                 mismatches += 1
             }
         }

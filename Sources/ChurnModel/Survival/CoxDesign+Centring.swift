@@ -6,7 +6,11 @@ extension CoxDesign {
     ///
     /// Handed over (its storage not shared), the covariate matrix becomes the design without
     /// a second copy or fresh memory beyond two columns of scratch: each pair of columns is
-    /// gathered into the scratch, both halves of the rows at once, and copied back. The means
+    /// scattered into the scratch, both halves of the table rows at once, and copied back.
+    /// Scattering reads the columns in order and writes each value at its design row, which
+    /// with tied times (a few hundred stop-time groups, each in table-row order) fills a few
+    /// hundred sequential streams, where gathering in design order would sweep each column
+    /// once per group, one cache line per value. The means
     /// of a large table's columns are taken in two halves of the columns at once. Every value
     /// is computed the same way whichever thread takes it.
     static func centredColumns(
@@ -27,32 +31,33 @@ extension CoxDesign {
                 }
             }
         }
+        var position = [Int](repeating: 0, count: n)  // the design row of each table row
+        for (k, i) in order.enumerated() { position[i] = k }
         var scratch = [Double](repeating: 0, count: Swift.min(2, p) * n)
         x.withUnsafeMutableBufferPointer { storage in
             scratch.withUnsafeMutableBufferPointer { scratch in
-                order.withUnsafeBufferPointer { order in
-                    nonisolated(unsafe) let (columns, gathered, positions) = (storage.baseAddress!, scratch.baseAddress!, order)
-                    // Two columns per pass over `order`, their random reads in flight together
-                    // (one per pass is 10% slower); copied back once the whole pair is read.
+                position.withUnsafeBufferPointer { position in
+                    nonisolated(unsafe) let (columns, scattered, target) = (storage.baseAddress!, scratch.baseAddress!, position)
+                    // Two columns per pass (one per pass is slower); copied back once the pair is read.
                     for j in stride(from: 0, to: p, by: 2) {
                         let width = Swift.min(2, p - j)
                         nonisolated(unsafe) let source = columns + j * n
                         let (first, second) = (means[j], width == 2 ? means[j + 1] : 0)
                         ParallelHalves.run(n) { part in
                             if width == 1 {
-                                for k in part { gathered[k] = source[positions[k]] - first }
+                                for i in part { scattered[target[i]] = source[i] - first }
                             } else {
-                                for k in part {
-                                    let i = positions[k]
-                                    gathered[k] = source[i] - first
-                                    gathered[n + k] = source[n + i] - second
+                                for i in part {
+                                    let k = target[i]
+                                    scattered[k] = source[i] - first
+                                    scattered[n + k] = source[n + i] - second
                                 }
                             }
                         }
                         ParallelHalves.run(n) { part in
                             for column in 0..<width {
                                 (source + column * n + part.lowerBound).update(
-                                    from: gathered + column * n + part.lowerBound, count: part.count)
+                                    from: scattered + column * n + part.lowerBound, count: part.count)
                             }
                         }
                     }

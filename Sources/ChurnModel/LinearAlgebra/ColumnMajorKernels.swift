@@ -34,17 +34,20 @@ enum ColumnMajorKernels {
             vector, 1, 1, result, 1)
     }
 
-    /// C ← β·C + AᵀA on the lower triangle of the row-major `columns × columns` C
-    /// (`C[j * columns + k]`, k ≤ j), for the `rows × columns` block A laid out as in
-    /// ``multiply(_:rows:columns:leadingDimension:_:into:)`` (BLAS `dsyrk`; that triangle is the
-    /// upper one in BLAS's column-major view). The strict upper triangle of C is left untouched.
+    /// C ← β·C + AᵀA for the row-major `columns × columns` C, for the `rows × columns` block
+    /// A laid out as in ``multiply(_:rows:columns:leadingDimension:_:into:)``. C is symmetric,
+    /// so its row-major and column-major forms are the same; callers read its lower triangle
+    /// (`C[j * columns + k]`, k ≤ j). BLAS `dgemm` (Aᵀ·A) rather than `dsyrk`: for a few
+    /// columns and a couple of thousand rows, OpenBLAS takes its small-matrix path for `dgemm`
+    /// and packs for `dsyrk`, and a Cox likelihood evaluation at 1M rows × 10 covariates
+    /// measured 14 ms against 17 ms.
     static func addGram(
         of block: UnsafePointer<Double>, rows: Int, columns: Int, leadingDimension: Int,
-        into lower: UnsafeMutablePointer<Double>, beta: Double
+        into symmetric: UnsafeMutablePointer<Double>, beta: Double
     ) {
         guard columns > 0 else { return }
-        cblas_dsyrk(
-            CblasColMajor, CblasUpper, CblasTrans, Int32(columns), Int32(rows), 1, block,
-            Int32(leadingDimension), beta, lower, Int32(columns))
+        cblas_dgemm(
+            CblasColMajor, CblasTrans, CblasNoTrans, Int32(columns), Int32(columns), Int32(rows), 1, block,
+            Int32(leadingDimension), block, Int32(leadingDimension), beta, symmetric, Int32(columns))
     }
 }

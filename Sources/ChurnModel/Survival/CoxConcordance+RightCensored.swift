@@ -232,6 +232,27 @@ extension CoxDesign {
         while k < rows.count {
             var end = k + 1
             while end < rows.count, rows[end].key == rows[k].key { end += 1 }
+            if end == k + 1 {
+                // A score of its own, the usual case: no ties to settle.
+                let row = rows[k]
+                let (i, level) = (Int(row.row), levels[Int(row.level)])
+                let w = weight[i]
+                let comparatorLower = trees.deathsAbove(level)
+                var c = level.deathsAbove - comparatorLower
+                var d = comparatorLower
+                if level.isEvent {
+                    let eventLower = trees.comparatorsBelow(level)
+                    let higher = level.comparatorsBelow - eventLower
+                    totals.concordant += w * eventLower
+                    totals.discordant += w * higher
+                    c += eventLower
+                    d += higher
+                }
+                contrasts[i] = (c - d, c + d)
+                trees.insert(level, weight: w)
+                k = end
+                continue
+            }
             shares.removeAll(keepingCapacity: true)
             for row in rows[k..<end] {
                 let level = levels[Int(row.level)]

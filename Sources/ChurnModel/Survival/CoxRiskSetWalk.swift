@@ -4,9 +4,10 @@ import Dispatch
 /// relative risks rᵢ = exp(ηᵢ): S0 = Σ w r, S1 = Σ w r x, S2 = Σ w r x xᵀ over the risk set,
 /// and the same sums (D0, D1, D2) over the rows with an event at that time.
 ///
-/// S2 and D2 hold their lower triangles only (`s2[j * p + k]`, k ≤ j). Second moments are
-/// the O(n·p²) part of a Cox fit: the rows of a stop time join together, scaled by √(w r)
-/// into a ``ScaledRows`` block that one BLAS `dsyrk` folds into S2 (or D2) when it fills up or
+/// S2 and D2 are read by their lower triangles only (`s2[j * p + k]`, k ≤ j; the other entries
+/// may be stale). Second moments are the O(n·p²) part of a Cox fit: the rows of a stop time
+/// join together, scaled by √(w r) into a ``ScaledRows`` block that one BLAS call
+/// (``ColumnMajorKernels/addGram(of:rows:columns:leadingDimension:into:beta:)``) folds into S2 (or D2) when it fills up or
 /// an event time needs S2, so a large tied group costs a few BLAS calls and no per-row work
 /// beyond the scaling.
 struct RiskSetSums: Sendable {
@@ -182,8 +183,7 @@ struct WalkScratch {
 }
 
 /// A block of rows scaled by √(w r), column-major (column j of the block at
-/// `j * capacity`), waiting to be added to a lower-triangular second-moment sum by one BLAS
-/// `dsyrk`.
+/// `j * capacity`), waiting to be added to a second-moment sum by one BLAS call.
 struct ScaledRows {
     private var values: [Double]
     private let p: Int
@@ -210,14 +210,14 @@ struct ScaledRows {
         count += rows
     }
 
-    /// Adds the Gram matrix of the rows to the lower triangle of `lower` and empties the block.
-    mutating func fold(into lower: inout [Double]) {
+    /// Adds the Gram matrix of the rows to the symmetric p × p `sums` and empties the block.
+    mutating func fold(into sums: inout [Double]) {
         guard count > 0 else { return }
         values.withUnsafeBufferPointer { block in
-            lower.withUnsafeMutableBufferPointer { lower in
+            sums.withUnsafeMutableBufferPointer { symmetric in
                 ColumnMajorKernels.addGram(
                     of: block.baseAddress!, rows: count, columns: p, leadingDimension: capacity,
-                    into: lower.baseAddress!, beta: 1)
+                    into: symmetric.baseAddress!, beta: 1)
             }
         }
         count = 0

@@ -2,26 +2,8 @@
     import Glibc
 #endif
 
-/// Handing memory back to the operating system before the array that holds it is freed.
+/// Advice to the kernel about how the memory of large arrays is used.
 enum MemoryPages {
-    /// Tells the kernel that the whole pages inside `buffer` will not be read again, so they
-    /// stop counting toward the process's resident memory at once (`madvise(MADV_DONTNEED)`);
-    /// the partial pages at either end are left alone. The discarded elements then read as 0
-    /// on Linux; only call this on memory whose contents are no longer needed. Elsewhere it
-    /// does nothing.
-    static func discard(_ buffer: UnsafeMutableBufferPointer<Double>) {
-        #if canImport(Glibc)
-            guard let base = buffer.baseAddress else { return }
-            let page = UInt(sysconf(Int32(_SC_PAGESIZE)))
-            let start = UInt(bitPattern: base)
-            let end = start + UInt(buffer.count * MemoryLayout<Double>.stride)
-            let first = (start + page - 1) / page * page
-            let last = end / page * page
-            guard last > first, let pages = UnsafeMutableRawPointer(bitPattern: first) else { return }
-            _ = madvise(pages, Int(last - first), MADV_DONTNEED)
-        #endif
-    }
-
     /// Asks the kernel to back the whole 2 MiB-aligned stretches inside `buffer` with huge
     /// pages when they are first written (`madvise(MADV_HUGEPAGE)`, for transparent huge pages
     /// in `madvise` mode): a fresh array of tens of megabytes then costs a few dozen page

@@ -5,7 +5,7 @@ extension CoxDesign {
     /// times and events in that order.
     ///
     /// Built apart from the covariates so that the tie correction's times and ranks are gone
-    /// before the covariates' row-major copy is made.
+    /// before the covariates are put in walk order.
     struct WalkOrder {
         /// The table row of each design row.
         let order: [Int]

@@ -233,23 +233,12 @@ extension CoxDesign {
             var end = k + 1
             while end < rows.count, rows[end].key == rows[k].key { end += 1 }
             if end == k + 1 {
-                // A score of its own, the usual case: no ties to settle.
-                let row = rows[k]
-                let (i, level) = (Int(row.row), levels[Int(row.level)])
-                let w = weight[i]
-                let comparatorLower = trees.deathsAbove(level)
-                var c = level.deathsAbove - comparatorLower
-                var d = comparatorLower
-                if level.isEvent {
-                    let eventLower = trees.comparatorsBelow(level)
-                    let higher = level.comparatorsBelow - eventLower
-                    totals.concordant += w * eventLower
-                    totals.discordant += w * higher
-                    c += eventLower
-                    d += higher
-                }
-                contrasts[i] = (c - d, c + d)
-                trees.insert(level, weight: w)
+                // A score of its own, the usual case: no ties to settle, no shares array.
+                let level = levels[Int(rows[k].level)]
+                let share = LowerShares(
+                    eventLower: level.isEvent ? trees.comparatorsBelow(level) : 0, eventEqual: 0,
+                    comparatorLower: trees.deathsAbove(level), comparatorEqual: 0)
+                settle(rows[k], level, share, &totals, trees, contrasts)
                 k = end
                 continue
             }
@@ -262,27 +251,36 @@ extension CoxDesign {
             }
             if end - k > 1 { shareTies(UnsafeBufferPointer(rebasing: rows[k..<end]), levels, &shares) }
             for (m, row) in rows[k..<end].enumerated() {
-                let (i, level) = (Int(row.row), levels[Int(row.level)])
-                let w = weight[i]
-                let share = shares[m]
-                var c = level.deathsAbove - share.comparatorLower - share.comparatorEqual
-                var d = share.comparatorLower
-                var t = share.comparatorEqual
-                if level.isEvent {
-                    let higher = level.comparatorsBelow - share.eventLower - share.eventEqual
-                    totals.concordant += w * share.eventLower
-                    totals.discordant += w * higher
-                    totals.tiedRisk += w * share.eventEqual
-                    c += share.eventLower
-                    d += higher
-                    t += share.eventEqual
-                }
-                contrasts[i] = (c - d, c + d + t)
-                trees.insert(level, weight: w)
+                settle(row, levels[Int(row.level)], shares[m], &totals, trees, contrasts)
             }
             k = end
         }
         return totals
+    }
+
+    /// Adds a visited row's pairs (its shares with lower and equal scores) to the totals,
+    /// writes its contrasts, and puts it in the trees.
+    @inline(__always)
+    private func settle(
+        _ row: ScoredRow, _ level: TimeLevel, _ share: LowerShares, _ totals: inout PartTotals,
+        _ trees: LevelTrees, _ contrasts: UnsafeMutableBufferPointer<Contrast>
+    ) {
+        let i = Int(row.row)
+        let w = weight[i]
+        var c = level.deathsAbove - share.comparatorLower - share.comparatorEqual
+        var d = share.comparatorLower
+        var t = share.comparatorEqual
+        if level.isEvent {
+            let higher = level.comparatorsBelow - share.eventLower - share.eventEqual
+            totals.concordant += w * share.eventLower
+            totals.discordant += w * higher
+            totals.tiedRisk += w * share.eventEqual
+            c += share.eventLower
+            d += higher
+            t += share.eventEqual
+        }
+        contrasts[i] = (c - d, c + d + t)
+        trees.insert(level, weight: w)
     }
 
     /// Pairs within one group of equal scores: each event's comparators in the group (same

@@ -74,6 +74,11 @@ struct FitCommand: ParsableCommand {
     @Option(help: "Reference level of a categorical covariate, as COL=LEVEL (repeatable).")
     var reference: [String] = []
 
+    @Option(help: ArgumentHelp(
+        "Covariates to use as text levels even when they look numeric or have more than 50 levels (comma-separated).",
+        valueName: "COLS"))
+    var categorical: String?
+
     @Option(help: "Periods to project (sbg).")
     var periods: Int = 10
 
@@ -149,6 +154,11 @@ struct FitCommand: ParsableCommand {
         print("Report written to \(directory.path)/")
     }
 
+    /// The names of a comma-separated list, trimmed (none for nil).
+    private static func list(_ text: String?) -> [String] {
+        text.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+    }
+
     private func specification() -> HistorySpecification {
         let time: HistorySpecification.Time
         if let startDate, let endDate, let asOf, let date = CalendarDate(iso: asOf) {
@@ -156,7 +166,7 @@ struct FitCommand: ParsableCommand {
         } else {
             time = .duration(column: duration ?? "", event: event ?? "", entry: entry)
         }
-        let columns = covariates.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+        let columns = Self.list(covariates)
         var levels: [String: String] = [:]
         for pair in reference {
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
@@ -164,7 +174,7 @@ struct FitCommand: ParsableCommand {
         }
         return HistorySpecification(
             time: time, covariates: columns, strata: strata, weights: weights, cluster: cluster,
-            referenceLevels: levels, missingValues: dropMissing ? .dropRow : missing ?? .error,
+            referenceLevels: levels, categorical: Set(Self.list(categorical)), missingValues: dropMissing ? .dropRow : missing ?? .error,
             delimiter: csv.delimiter, dateFormat: dateFormat)
     }
 }

@@ -9,8 +9,11 @@ struct RepeatedRunOptions: ParsableArguments {
     @Option(help: "Monte Carlo paths per run, overriding the scenario's.")
     var paths: Int?
 
-    @Option(help: "Worker threads (default: all cores).")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .customLong("threads"), help: ArgumentHelp("Worker threads (default: all cores).", valueName: "threads"))
+    var threadCount: Int?
+
+    /// The worker threads asked for, or every core.
+    var threads: Int { threadCount ?? ProcessInfo.processInfo.activeProcessorCount }
 
     func validate() throws {
         if let paths, paths < 1 { throw ValidationError("--paths must be at least 1") }

@@ -20,8 +20,13 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Random seed, overriding the scenario's.")
     var seed: UInt64?
 
-    @Option(name: .long, help: "Worker threads (default: all cores). Results do not depend on it.")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(
+        name: .customLong("threads"),
+        help: ArgumentHelp("Worker threads (default: all cores). Results do not depend on it.", valueName: "threads"))
+    var threadCount: Int?
+
+    /// The worker threads asked for, or every core.
+    var threads: Int { threadCount ?? ProcessInfo.processInfo.activeProcessorCount }
 
     @Option(
         name: .customLong("target-rse"),
@@ -48,18 +53,23 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let bar = ProgressBar()
-        defer { bar.finish() }
+        var succeeded = false
+        defer { if !succeeded { bar.finish(succeeded: false) } }
         let run = ScenarioRun(
             scenarioFile: scenario, paths: paths, seed: seed, threads: threads, outputDirectory: output,
             targetRelativeStandardError: targetRelativeStandardError, progress: { bar.update($0, of: $1) })
         if let shard, let specification = ShardSpecification(shard) {
             let (directory, range, warnings) = try run.executeShard(specification)
+            succeeded = true
+            bar.finish(succeeded: true)
             for warning in warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
             print("Simulated paths \(range.lowerBound)..<\(range.upperBound) (shard \(specification.index) of \(specification.count)).")
             print("Partial result written to \(directory.path)/partial.json")
             return
         }
         let (summary, directory, warnings) = try run.execute()
+        succeeded = true
+        bar.finish(succeeded: true)
         for warning in warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
         print("Simulated \(summary.run.paths) paths of '\(summary.run.scenario)' (seed \(summary.run.seed)).")
         print("Report written to \(directory.path)/")

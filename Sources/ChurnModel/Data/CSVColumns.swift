@@ -38,10 +38,8 @@ public struct CSVColumns: Sendable {
     }
 
     private static func read(path: String, columns: [(String, CSVColumn.Kind)], delimiter byte: UInt8) throws -> CSVColumns {
-        guard let reader = CSVRecordReader(path: path, delimiter: byte) else {
-            throw DataError.unreadable(file: path, reason: "no such readable file")
-        }
         do {
+            let reader = try CSVRecordReader(path: path, delimiter: byte)
             guard let headerRecord = try reader.nextRecord() else { throw DataError.empty(file: path) }
             let header = headerRecord.fields
             var names: [String] = []
@@ -76,6 +74,8 @@ public struct CSVColumns: Sendable {
             return CSVColumns(file: path, header: header, rowCount: row, rowLines: rowLines, delimiter: byte, columns: kept)
         } catch CSVRecordError.unterminatedQuote(let line) {
             throw DataError.unreadable(file: path, reason: "line \(line): a quoted field is never closed")
+        } catch let error as InputFileError {
+            throw DataError.unreadable(file: path, reason: error.reason)
         }
     }
 
@@ -83,9 +83,9 @@ public struct CSVColumns: Sendable {
     /// lines (64 KiB), and at most one per `fields` bytes (a row holds `fields - 1`
     /// delimiters and a line end); 0 when unknown. Used only to reserve column storage.
     static func estimatedRows(path: String, fields: Int) -> Int {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return 0 }
+        guard let handle = try? InputFile.handle(at: path) else { return 0 }
         defer { try? handle.close() }
-        let prefix = handle.readData(ofLength: 64 * 1024)
+        guard let prefix = try? handle.chunk(upTo: 64 * 1024) else { return 0 }
         let lines = prefix.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
         guard lines > 1, let size = try? handle.seekToEnd() else { return 0 }
         return min(Int(Double(size) / Double(prefix.count) * Double(lines) * 1.02) + 16, Int(size) / max(fields, 1))
@@ -93,11 +93,14 @@ public struct CSVColumns: Sendable {
 
     /// The delimiter among `,`, `;` and tab that occurs most often in the first line.
     static func detectDelimiter(path: String) throws -> UInt8 {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw DataError.unreadable(file: path, reason: "no such readable file")
+        let prefix: String
+        do {
+            let handle = try InputFile.handle(at: path)
+            defer { try? handle.close() }
+            prefix = String(decoding: try handle.chunk(upTo: 64 * 1024), as: UTF8.self)
+        } catch {
+            throw DataError.unreadable(file: path, reason: error.reason)
         }
-        defer { try? handle.close() }
-        let prefix = String(decoding: handle.readData(ofLength: 64 * 1024), as: UTF8.self)
         let firstLine = prefix.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
         let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09]
         let counts = candidates.map { candidate in firstLine.utf8.filter { $0 == candidate }.count }
@@ -126,8 +129,8 @@ public struct CSVColumns: Sendable {
     /// no memory, however large the file.
     /// - Throws: ``DataError`` when the file can no longer be read as before.
     func rereadCell(_ column: String, row: Int) throws -> String {
-        guard let index = header.firstIndex(of: column), let reader = CSVRecordReader(path: file, delimiter: delimiter) else {
-            throw DataError.unreadable(file: file, reason: "no such readable file")
+        guard let index = header.firstIndex(of: column), let reader = try? CSVRecordReader(path: file, delimiter: delimiter) else {
+            throw DataError.unreadable(file: file, reason: "no longer readable")
         }
         var wanted = [Bool](repeating: false, count: header.count)
         wanted[index] = true

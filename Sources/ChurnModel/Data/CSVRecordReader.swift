@@ -17,10 +17,10 @@ final class CSVRecordReader {
     /// 1-based line on which the next record starts.
     private(set) var line = 1
 
-    /// Opens `path` for reading; nil when it cannot be opened.
-    init?(path: String, delimiter: UInt8) {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        self.handle = handle
+    /// Opens `path` for reading.
+    /// - Throws: ``InputFileError`` when it is missing, a folder or unreadable.
+    init(path: String, delimiter: UInt8) throws(InputFileError) {
+        self.handle = try InputFile.handle(at: path)
         self.delimiter = delimiter
     }
 
@@ -52,7 +52,7 @@ final class CSVRecordReader {
     func nextRecord(
         wanted: [Bool]?, visit: (Int, UnsafeBufferPointer<UInt8>) throws -> Void
     ) throws -> (fields: Int, isBlank: Bool, line: Int)? {
-        guard fill() else { return nil }
+        guard try fill() else { return nil }
         if let record = try unquotedLine(wanted: wanted, visit: visit) { return record }
         let startLine = line
         let (fields, isBlank) = try quotedRecord(wanted: wanted)
@@ -66,7 +66,7 @@ final class CSVRecordReader {
 
     /// The fields of a record holding quotes (unwanted ones empty), byte by byte.
     private func quotedRecord(wanted: [Bool]?) throws -> (fields: [[UInt8]], isBlank: Bool) {
-        guard var byte = nextByte() else { return ([[]], true) }
+        guard var byte = try nextByte() else { return ([[]], true) }
         let startLine = line
         var fields: [[UInt8]] = []
         var field: [UInt8] = []
@@ -84,8 +84,8 @@ final class CSVRecordReader {
         while true {
             if quoted {
                 if byte == UInt8(ascii: "\"") {
-                    if peekByte() == UInt8(ascii: "\"") {
-                        _ = nextByte()
+                    if try peekByte() == UInt8(ascii: "\"") {
+                        _ = try nextByte()
                         field.append(byte)
                     } else {
                         quoted = false
@@ -107,10 +107,10 @@ final class CSVRecordReader {
             } else if byte == UInt8(ascii: "\n") {
                 line += 1
                 break
-            } else if byte != UInt8(ascii: "\r") || (peekByte() != UInt8(ascii: "\n") && peekByte() != nil) {
+            } else if try !endsLine(byte) {
                 field.append(byte)
             }
-            guard let next = nextByte() else {
+            guard let next = try nextByte() else {
                 if quoted { throw CSVRecordError.unterminatedQuote(line: startLine) }
                 break
             }
@@ -141,7 +141,7 @@ final class CSVRecordReader {
             }
             searched = buffer.count - position
             end = buffer.count
-            guard appendChunk() else { break }
+            guard try appendChunk() else { break }
         }
         guard Self.index(of: UInt8(ascii: "\""), in: buffer, from: position, to: end) == nil else { return nil }
         let startLine = line
@@ -188,38 +188,46 @@ final class CSVRecordReader {
         }
     }
 
+    /// Whether `byte` is a carriage return ending the line (before a line feed or at end of file).
+    private func endsLine(_ byte: UInt8) throws(InputFileError) -> Bool {
+        guard byte == UInt8(ascii: "\r") else { return false }
+        let next = try peekByte()
+        return next == UInt8(ascii: "\n") || next == nil
+    }
+
     /// Appends the next chunk to the unread rest of the buffer; false at end of file.
-    private func appendChunk() -> Bool {
+    private func appendChunk() throws(InputFileError) -> Bool {
         guard !atEnd else { return false }
-        let chunk = handle.readData(ofLength: 1 << 20)
+        let chunk = try handle.chunk(upTo: 1 << 20)
         if chunk.isEmpty { atEnd = true; return false }
         buffer = Array(buffer[position...]) + chunk
         position = 0
         return true
     }
 
-    private func nextByte() -> UInt8? {
-        guard fill() else { return nil }
+    private func nextByte() throws(InputFileError) -> UInt8? {
+        guard try fill() else { return nil }
         defer { position += 1 }
         return buffer[position]
     }
 
-    private func peekByte() -> UInt8? {
-        fill() ? buffer[position] : nil
+    private func peekByte() throws(InputFileError) -> UInt8? {
+        try fill() ? buffer[position] : nil
     }
 
     /// Ensures a byte is available at `position`, reading the next chunk if needed.
-    private func fill() -> Bool {
+    private func fill() throws(InputFileError) -> Bool {
         if position < buffer.count { return true }
         guard !atEnd else { return false }
-        let chunk = handle.readData(ofLength: 1 << 20)
+        let chunk = try handle.chunk(upTo: 1 << 20)
         if chunk.isEmpty { atEnd = true; return false }
         buffer = [UInt8](chunk)
         position = 0
         if !startedFile {
             startedFile = true
             if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
-            return position < buffer.count || fill()
+            if position < buffer.count { return true }
+            return try fill()
         }
         return true
     }

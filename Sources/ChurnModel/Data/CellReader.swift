@@ -96,13 +96,38 @@ struct CellReader {
         }
     }
 
-    /// The kept cells of covariate `column`: its numbers when it was read as numbers and every
-    /// kept cell is one (and `asText` is false), else its text.
+    /// The kept cells of covariate `column`: its numbers when it was read as numbers (and
+    /// `asText` is false), else its text.
+    ///
+    /// A column whose cells are at least 90% numbers is a numeric covariate: a stray word,
+    /// `inf` or another cell that is not a finite number is an error naming those cells, not
+    /// a reason to read the whole column as text levels. With fewer numbers it is text levels,
+    /// where ``CovariateEncoder/implicitLevelLimit`` catches a numeric column with many bad cells. Missing-value tokens never get here: they were
+    /// dropped or reported under the history's ``HistorySpecification/MissingValuePolicy``.
+    /// - Throws: ``DataError/nonNumericCells(file:column:cells:count:numbers:)`` for such a
+    ///   column, unless `asText` (the user asked for levels).
     func covariateCells(_ column: String, asText: Bool) throws -> CovariateCells {
-        if !asText, case .numbers(let cells) = csv.columns[column] {
+        guard !asText else { return .text(try cells(column)) }
+        if case .numbers(let cells) = csv.columns[column] {
             let values = kept(cells.values)
-            if cells.exceptions.isEmpty || !values.contains(where: \.isNaN) { return .numbers(values) }
+            if cells.exceptions.isEmpty || values.allSatisfy(\.isFinite) { return .numbers(values) }
+            try requireMostlyText(column, isNumber: values.map(\.isFinite))
         }
-        return .text(try cells(column))
+        let texts = try cells(column)
+        try requireMostlyText(column, isNumber: texts.map { DecimalParsing.number($0)?.isFinite ?? false })
+        return .text(texts)
+    }
+
+    /// Throws when at least 90% of the kept cells of `column` are numbers (`isNumber`, by kept
+    /// row) but not all are.
+    private func requireMostlyText(_ column: String, isNumber: [Bool]) throws {
+        let others = isNumber.indices.filter { !isNumber[$0] }
+        guard !others.isEmpty, (isNumber.count - others.count) * 10 >= isNumber.count * 9 else { return }
+        let cells = others.prefix(5).map { index -> LocatedCell in
+            let row = rows?[index] ?? index
+            return LocatedCell(row: row + 1, line: csv.rowLines.line(ofRow: row + 1), value: text(column, row: row))
+        }
+        throw DataError.nonNumericCells(
+            file: csv.file, column: column, cells: cells, count: others.count, numbers: isNumber.count - others.count)
     }
 }

@@ -29,20 +29,32 @@ enum CovariateCells {
 /// Turns a CSV column into model columns: numeric, boolean, or categorical indicators
 /// against a reference level (R's treatment contrasts).
 enum CovariateEncoder {
-    /// How `cells` of `column` enter the model: numbers as they are (without a `reference`),
-    /// text that is all true/false or yes/no as 0/1, other text as indicators against
-    /// `reference` (default: the first level in sorted order).
-    /// - Throws: ``DataError/invalidTable(file:reason:)`` for an unknown reference level or
-    ///   a single level.
-    static func encode(column: String, cells: CovariateCells, reference: String?, file: String) throws -> EncodedCovariate {
+    /// The most text levels a covariate may have unless the user asks for levels: more usually
+    /// means an identifier, free text, or a numeric column with many mistyped cells.
+    static let implicitLevelLimit = 50
+
+    /// How `cells` of `column` enter the model: numbers as they are (unless `asLevels`), text
+    /// that is all true/false or yes/no as 0/1, other text as indicators against `reference`
+    /// (default: the first level in sorted order).
+    /// - Parameter asLevels: the user asked for text levels (`--categorical`, `--reference`):
+    ///   numbers are levels too, and any number of levels is allowed.
+    /// - Throws: ``DataError/invalidTable(file:reason:)`` for an unknown reference level, a
+    ///   single level, or more than ``implicitLevelLimit`` levels not asked for.
+    static func encode(column: String, cells: CovariateCells, reference: String?, asLevels: Bool, file: String) throws -> EncodedCovariate {
         guard case .text(let texts) = cells else { return EncodedCovariate(column: column, kind: .numeric, names: [column]) }
-        if reference == nil, texts.allSatisfy({ DecimalParsing.number($0)?.isFinite ?? false }) {
+        if !asLevels, texts.allSatisfy({ DecimalParsing.number($0)?.isFinite ?? false }) {
             return EncodedCovariate(column: column, kind: .numeric, names: [column])
         }
-        if reference == nil, texts.allSatisfy({ booleanValue($0) != nil }) {
+        if !asLevels, texts.allSatisfy({ booleanValue($0) != nil }) {
             return EncodedCovariate(column: column, kind: .boolean, names: [column])
         }
         let levels = Array(Set(texts)).sorted()
+        guard asLevels || levels.count <= implicitLevelLimit else {
+            throw DataError.invalidTable(
+                file: file,
+                reason: "covariate '\(column)' has \(levels.count) distinct text values; more than \(implicitLevelLimit) "
+                    + "usually means an identifier or free text, so pass --categorical \(column) to use them as levels anyway")
+        }
         let base = reference ?? levels[0]
         guard levels.contains(base) else {
             throw DataError.invalidTable(

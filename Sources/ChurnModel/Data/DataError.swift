@@ -17,6 +17,9 @@ public enum DataError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidValue(file: String, row: Int, line: Int, column: String, value: String, expected: String)
     /// The rows are readable but inconsistent as survival data.
     case invalidTable(file: String, reason: String)
+    /// A covariate column of numbers with cells that are not finite numbers: the first few
+    /// such `cells`, how many there are in all (`count`) and how many cells are numbers.
+    case nonNumericCells(file: String, column: String, cells: [LocatedCell], count: Int, numbers: Int)
 
     /// `file: row R (line L): column 'c': expected …, found '…'`, and the like.
     public var description: String {
@@ -34,6 +37,30 @@ public enum DataError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(file): row \(row) (line \(line)): column '\(column)': expected \(expected), found '\(value)'"
         case .invalidTable(let file, let reason):
             return "\(file): \(reason)"
+        case .nonNumericCells(let file, let column, let cells, let count, let numbers):
+            let found = cells.map { "'\($0.value)' in row \($0.row) (line \($0.line))" }.joined(separator: ", ")
+            let more = count > cells.count ? " and \(count - cells.count) more" : ""
+            return "\(file): column '\(column)': expected a finite number in every row, as \(NumberFormatting.grouped(Double(numbers))) of its "
+                + "\(NumberFormatting.grouped(Double(numbers + count))) cells are; found \(found)\(more). Correct those cells, or pass --categorical "
+                + "\(column) to use the column as text levels"
         }
+    }
+}
+
+/// One cell of a data file, located for a message: its data row (from 1), the line that row
+/// starts on, and its text.
+public struct LocatedCell: Sendable, Equatable {
+    /// Data row, numbered from 1.
+    public let row: Int
+    /// 1-based line of the file on which the row starts.
+    public let line: Int
+    /// The cell's text.
+    public let value: String
+
+    /// A located cell.
+    public init(row: Int, line: Int, value: String) {
+        self.row = row
+        self.line = line
+        self.value = value
     }
 }

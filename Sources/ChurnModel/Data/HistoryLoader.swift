@@ -58,14 +58,20 @@ public enum HistoryLoader {
         var encoded: [EncodedCovariate] = [], sources: [CovariateCells] = []
         for column in spec.covariates {
             let reference = spec.referenceLevels[column]
-            let cells = try reader.covariateCells(column, asText: reference != nil)
-            encoded.append(try CovariateEncoder.encode(column: column, cells: cells, reference: reference, file: reader.csv.file))
+            let asLevels = reference != nil || spec.categorical.contains(column)
+            let cells = try reader.covariateCells(column, asText: asLevels)
+            encoded.append(try CovariateEncoder.encode(
+                column: column, cells: cells, reference: reference, asLevels: asLevels, file: reader.csv.file))
             sources.append(cells)
             reader.release(column)
         }
         for column in spec.referenceLevels.keys where !spec.covariates.contains(column) {
             throw DataError.invalidTable(
                 file: reader.csv.file, reason: "--reference names '\(column)', which is not a covariate")
+        }
+        for column in spec.categorical.sorted() where !spec.covariates.contains(column) {
+            throw DataError.invalidTable(
+                file: reader.csv.file, reason: "--categorical names '\(column)', which is not a covariate")
         }
         let columns = encoded.reduce(0) { $0 + $1.names.count }
         guard columns > 0 else { return (encoded, nil) }

@@ -46,6 +46,10 @@ public struct HistorySpecification: Sendable, Equatable {
     public var cluster: String?
     /// Reference level per categorical covariate (default: the first level in sorted order).
     public var referenceLevels: [String: String]
+    /// Covariates taken as text levels whatever their cells look like (numbers too), and
+    /// allowed more than ``CovariateEncoder/implicitLevelLimit`` levels; a covariate with a
+    /// reference level is one too.
+    public var categorical: Set<String>
     /// Missing-value policy.
     public var missingValues: MissingValuePolicy
     /// Field separator of the file.
@@ -59,9 +63,10 @@ public struct HistorySpecification: Sendable, Equatable {
     /// Creates a specification.
     public init(
         time: Time, covariates: [String] = [], strata: String? = nil, weights: String? = nil,
-        cluster: String? = nil, referenceLevels: [String: String] = [:], missingValues: MissingValuePolicy = .error,
-        delimiter: CSVDelimiter = .auto, dateFormat: DateFormat = .auto
+        cluster: String? = nil, referenceLevels: [String: String] = [:], categorical: Set<String> = [],
+        missingValues: MissingValuePolicy = .error, delimiter: CSVDelimiter = .auto, dateFormat: DateFormat = .auto
     ) {
+        self.categorical = categorical
         self.time = time
         self.covariates = covariates
         self.strata = strata
@@ -86,7 +91,7 @@ public struct HistorySpecification: Sendable, Equatable {
     /// Every column the specification reads, with how to keep it: numbers for times, flags,
     /// weights and covariates, dates for dates (both parsed from the bytes); text for labels.
     var columnKinds: [(String, CSVColumn.Kind)] {
-        let labels = Set([strata, cluster].compactMap { $0 })
+        let labels = Set([strata, cluster].compactMap { $0 }).union(categorical)
         var dates: Set<String> = []
         if case .dates(let start, let end, _) = time { dates = [start, end] }
         return columns.map { dates.contains($0) ? ($0, .dates) : ($0, labels.contains($0) ? .text : .numbers) }

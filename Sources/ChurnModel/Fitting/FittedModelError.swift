@@ -1,6 +1,8 @@
 /// Why a fitted model file cannot serve as a churn model.
 public enum FittedModelError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The file could not be read or decoded as a churnsim fit.
+    /// The file is missing, a folder or not readable.
+    case cannotOpen(file: String, reason: String)
+    /// The file could be read but not decoded as a churnsim fit.
     case unreadable(file: String, reason: String)
     /// The model needs covariate values the scenario does not give.
     case missingCovariates(file: String, names: [String])
@@ -16,6 +18,8 @@ public enum FittedModelError: Error, Sendable, Equatable, CustomStringConvertibl
     /// A message naming the file and what is needed.
     public var description: String {
         switch self {
+        case .cannotOpen(let file, let reason):
+            "\(file): cannot read the fitted model: \(reason)"
         case .unreadable(let file, let reason):
             "\(file): not a churnsim fit (fit.yaml or fit.json): \(reason)"
         case .missingCovariates(let file, let names):

@@ -8,10 +8,15 @@ public enum FittedModelFile {
     ///
     /// The YAML is read into an exact JSON value tree and decoded with snake_case keys, so
     /// numbers keep every digit written.
-    /// - Throws: ``FittedModelError/unreadable(file:reason:)``.
+    /// - Throws: ``FittedModelError/cannotOpen(file:reason:)`` or ``FittedModelError/unreadable(file:reason:)``.
     public static func load(path: String) throws -> FitSummary {
+        let text: String
         do {
-            let text = try String(contentsOfFile: path, encoding: .utf8)
+            text = try InputFile.text(at: path)
+        } catch {
+            throw FittedModelError.cannotOpen(file: path, reason: error.reason)
+        }
+        do {
             guard let node = try Yams.compose(yaml: text) else { throw FittedModelError.invalidCurve(reason: "empty file") }
             let json = try JSONEncoder().encode(try JSONValue(node: node))
             let decoder = JSONDecoder()

@@ -61,9 +61,9 @@ public enum ScenarioLoader {
     /// - Throws: ``ScenarioError/unreadable(file:reason:)`` when the file cannot be read.
     public static func check(contentsOf path: String) throws -> ScenarioCheck {
         do {
-            return check(yaml: try String(contentsOfFile: path, encoding: .utf8), file: path)
+            return check(yaml: try InputFile.text(at: path), file: path)
         } catch {
-            throw ScenarioError.unreadable(file: path, reason: error.localizedDescription)
+            throw ScenarioError.unreadable(file: path, reason: error.reason)
         }
     }
 

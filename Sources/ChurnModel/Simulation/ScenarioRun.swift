@@ -123,9 +123,9 @@ public struct ScenarioRun: Sendable {
     private func loadScenario() throws -> (Scenario, String, [ScenarioProblem]) {
         let text: String
         do {
-            text = try String(contentsOfFile: scenarioFile, encoding: .utf8)
+            text = try InputFile.text(at: scenarioFile)
         } catch {
-            throw ScenarioError.unreadable(file: scenarioFile, reason: error.localizedDescription)
+            throw ScenarioError.unreadable(file: scenarioFile, reason: error.reason)
         }
         let check = ScenarioLoader.check(yaml: text, file: scenarioFile)
         guard let scenario = check.scenario else { throw ScenarioError.invalid(problems: check.problems) }

@@ -2,7 +2,9 @@ import Foundation
 
 /// Why shard results cannot be merged.
 public enum ShardMergeError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// A part file could not be read or decoded.
+    /// A part file is missing, a folder or not readable.
+    case cannotOpen(file: String, reason: String)
+    /// A part file could be read but not decoded.
     case unreadable(file: String, reason: String)
     /// The parts come from different runs (scenario, seed, paths or shard count differ).
     case mismatch(file: String, field: String)
@@ -14,6 +16,7 @@ public enum ShardMergeError: Error, Sendable, Equatable, CustomStringConvertible
     /// A message naming the file and what is wrong.
     public var description: String {
         switch self {
+        case .cannotOpen(let file, let reason): "\(file): cannot read the shard's partial result: \(reason)"
         case .unreadable(let file, let reason): "\(file): not a churnsim partial result: \(reason)"
         case .mismatch(let file, let field): "\(file): its \(field) differs from the first part's; parts must come from one run"
         case .incomplete(let reason): "the parts do not cover the run: \(reason)"
@@ -36,9 +39,14 @@ public enum ShardMerge {
         let loaded = try parts.map { part -> (String, PartialRun) in
             let isFolder = (try? URL(fileURLWithPath: part).resourceValues(forKeys: [.isDirectoryKey]).isDirectory) ?? false
             let file = isFolder ? (part as NSString).appendingPathComponent("partial.json") : part
-            let header: PartialRun.Header, data: Data
+            let data: Data
+            do throws(InputFileError) {
+                data = try InputFile.data(at: file)
+            } catch {
+                throw ShardMergeError.cannotOpen(file: file, reason: error.reason)
+            }
+            let header: PartialRun.Header
             do {
-                data = try Data(contentsOf: URL(fileURLWithPath: file))
                 header = try PartialRun.decoder().decode(PartialRun.Header.self, from: data)
             } catch {
                 throw ShardMergeError.unreadable(file: file, reason: "\(error)")

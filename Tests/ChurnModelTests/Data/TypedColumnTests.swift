@@ -38,11 +38,17 @@ import Testing
     }
 
     /// A column that reads as numbers for thousands of rows (several read chunks) and then
-    /// holds a word is categorical, its levels spelled as in the file ("1.50", not 1.5).
-    @Test func lateTextCellMakesANumericColumnCategoricalWithItsSpelling() throws {
+    /// holds a word is an error naming that cell (issue 23); asked for as levels with
+    /// `categorical`, its levels are spelled as in the file ("1.50", not 1.5).
+    @Test func lateTextCellIsNamedOrMakesAnAskedForCategoricalWithItsSpelling() throws {
         let rows = (1...40_000).map { "\($0 % 50 + 1),\($0 % 2),\($0 % 2 == 0 ? "1.50" : "2"),\(String(repeating: "x", count: 40))" }
         let text = (["tenure,churned,plan,note"] + rows + ["9,1,Gold,y"]).joined(separator: "\n")
-        let loaded = try load(text, HistorySpecification(time: time, covariates: ["plan"]))
+        let error = loadError(text, HistorySpecification(time: time, covariates: ["plan"]))
+        guard case .nonNumericCells(_, "plan", [LocatedCell(row: 40_001, line: 40_002, value: "Gold")], 1, 40_000)? = error else {
+            Issue.record("\(String(describing: error))")
+            return
+        }
+        let loaded = try load(text, HistorySpecification(time: time, covariates: ["plan"], categorical: ["plan"]))
         #expect(loaded.covariates[0].kind == .categorical(levels: ["1.50", "2", "Gold"], reference: "1.50"))
         #expect(loaded.table.covariateNames == ["plan=2", "plan=Gold"])
         let matrix = try #require(loaded.table.covariates)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ChurnModel
 
@@ -17,6 +18,22 @@ import Testing
             #expect(batch == oneByOne, "term \(termMonths), q \(q)")
             #expect(batch.allSatisfy { $0.map { $0 >= termMonths && $0 <= Int.max / 2 } ?? false })
             if q == 1e-300 { #expect(batch.contains(Int.max / 2), "term \(termMonths)") }
+        }
+    }
+
+    /// A fitted curve with a jump at tenure 0 (customers recorded as leaving at tenure 0):
+    /// a new customer leaves after the first month exactly when −log u ≤ H(1), so the jump
+    /// is part of the first month's churn, not skipped (issue 23, point 3); with downturn
+    /// years too, where the first year's hazard counts from the left limit H(0) = 0.
+    @Test(arguments: [[], [1.0, 1.5]])
+    func jumpAtTenureZeroIsChurnInTheFirstMonth(yearMultipliers: [Double]) throws {
+        let curve = try StepCumulativeHazard(times: [0, 1, 2], cumulativeHazards: [0.2, 0.3, 0.5])
+        let law = LifetimeSampler(
+            termMonths: 1, hazard: .model(curve, monthsPerUnit: 1, hazardRatio: 1), yearMultipliers: yearMultipliers)
+        var stream = RandomStream(seed: 5, stream: 1)
+        for _ in 0..<2_000 {
+            let u = stream.nextUniform()
+            #expect((law.months(fromUniform: u) == 1) == (-Foundation.log(u) <= 0.3), "u = \(u)")
         }
     }
 }

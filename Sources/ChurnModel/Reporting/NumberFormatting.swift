@@ -1,3 +1,5 @@
+import Foundation
+
 /// Formatting of numbers for people: thousands separators, fixed decimals, percentages.
 enum NumberFormatting {
     /// `value` rounded to `decimals` places with comma thousands separators ("-1,234,567.8").
@@ -35,6 +37,58 @@ enum NumberFormatting {
         }
         let decimals = max(0, digits - 1 - magnitude)
         return grouped(value, decimals: decimals)
+    }
+
+    /// An input value exactly as the shortest decimal that reads back as the same Double,
+    /// with comma thousands separators ("12,000", "15.5", "0.0001"), for echoing inputs.
+    static func exact(_ value: Double) -> String {
+        guard value.isFinite else { return grouped(value) }
+        let (digits, exponent) = decimalDigits(abs(value))
+        return (value < 0 ? "-" : "") + placed(digits, exponent: exponent)
+    }
+
+    /// An input share as a percentage with every digit it was written with ("15%", "2.8%",
+    /// "6.25%"): the shortest decimal of the share with its point moved two places, so no
+    /// rounding or binary noise (0.07 × 100 = 7.000000000000001) enters.
+    static func exactPercent(_ share: Double) -> String {
+        guard share.isFinite else { return grouped(share) }
+        let (digits, exponent) = decimalDigits(abs(share))
+        return (share < 0 ? "-" : "") + placed(digits, exponent: exponent + 2) + "%"
+    }
+
+    /// The significant digits of the shortest round-trip decimal of `value` ≥ 0 and the power
+    /// of ten of its first digit: 0.028 → ("28", -2), 12000 → ("12", 4).
+    private static func decimalDigits(_ value: Double) -> (String, Int) {
+        guard value != 0 else { return ("0", 0) }
+        let text = "\(value)"  // shortest round-trip form, "0.028", "12000.0" or "1e-05"
+        let parts = text.lowercased().split(separator: "e")
+        let mantissa = String(parts[0]), power = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+        let pieces = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        let whole = String(pieces[0]), fraction = pieces.count > 1 ? String(pieces[1]) : ""
+        let all = whole + fraction
+        let leading = all.prefix { $0 == "0" }.count
+        let significant = String(all.dropFirst(leading)).replacingOccurrences(of: "0+$", with: "", options: .regularExpression)
+        return (significant.isEmpty ? "0" : significant, whole.count - 1 - leading + power)
+    }
+
+    /// `digits` (d₁d₂…) read as d₁.d₂… × 10^`exponent`, in plain notation with grouped thousands.
+    private static func placed(_ digits: String, exponent: Int) -> String {
+        let whole: String, fraction: String
+        if exponent < 0 {
+            (whole, fraction) = ("0", String(repeating: "0", count: -exponent - 1) + digits)
+        } else if exponent + 1 >= digits.count {
+            (whole, fraction) = (digits + String(repeating: "0", count: exponent + 1 - digits.count), "")
+        } else {
+            (whole, fraction) = (String(digits.prefix(exponent + 1)), String(digits.dropFirst(exponent + 1)))
+        }
+        var groups: [Substring] = []
+        var rest = Substring(whole)
+        while rest.count > 3 {
+            groups.insert(rest.suffix(3), at: 0)
+            rest = rest.dropLast(3)
+        }
+        groups.insert(rest, at: 0)
+        return groups.joined(separator: ",") + (fraction.isEmpty ? "" : "." + fraction)
     }
 
     /// A share as a percentage with one decimal ("12.3%").

@@ -24,7 +24,7 @@ public enum RunReport {
                 ("Scenario file", scenarioFile), ("Scenario SHA-256", ReportAudit.sha256(ofFile: scenarioFile)),
                 ("Seed", String(summary.run.seed)),
                 ("Paths", String(summary.run.paths)), ("Horizon", "\(summary.run.horizonMonths) months"),
-                ("Discount rate", NumberFormatting.percent(summary.run.discountRateAnnual) + " a year"),
+                ("Discount rate", NumberFormatting.exactPercent(summary.run.discountRateAnnual) + " a year"),
                 ("churnsim version", summary.run.churnsimVersion),
                 ("Generated (UTC)", ReportAudit.timestamp(generatedAt)),
             ])
@@ -160,33 +160,30 @@ public enum RunReport {
             columns: ["scope", "month", "mean", "p5", "p50", "p95"], rows: yearly)
     }
 
-    private static func assumptionsTable(_ scenario: Scenario) -> ReportTable {
+    static func assumptionsTable(_ scenario: Scenario) -> ReportTable {
         let rows = scenario.segments.map { segment -> [ReportCell] in
             [.text(segment.name), .integer(segment.customers), .text(describe(segment.monthlyRecurringRevenue)),
-             .share(segment.grossMargin), amount(segment.acquisitionCost),
+             .text(NumberFormatting.exactPercent(segment.grossMargin)), .text(describe(segment.acquisitionCost)),
              .integer(segment.contractTermMonths),
-             segment.churn.fixedMonthlyRate.map(ReportCell.share) ?? .text(describe(segment.churn)),
-             .text(describe(segment.revenue))]
+             .text(segment.churn.fixedMonthlyRate.map(NumberFormatting.exactPercent) ?? describe(segment.churn)),
+             .text(describe(segment.revenue)),
+             .text(segment.newBusiness.map { describe($0.perMonth) + "/mo" } ?? "none")]
         }
         return ReportTable(
             name: "assumptions", title: "Assumptions",
-            columns: ["segment", "customers", "mrr", "gross_margin", "cac", "contract_term_months", "monthly_churn",
-                      "revenue_dynamics"],
+            columns: ["segment", "customers", "mrr", "gross_margin", "cac", "contract_term_months", "churn",
+                      "revenue_dynamics", "new_logos"],
             rows: rows, isAudit: true)
     }
 
-    /// A fixed amount as a currency cell, a distribution as its description.
-    private static func amount(_ distribution: ValueDistribution) -> ReportCell {
-        if case .fixed(let value) = distribution { return .currency(value) }
-        return .text(describe(distribution))
-    }
-
-    private static func describe(_ distribution: ValueDistribution) -> String {
-        switch distribution {
-        case .fixed(let value): NumberFormatting.grouped(value)
-        case .lognormal(let median, let sigma): "lognormal(median \(NumberFormatting.grouped(median)), sigma \(sigma))"
-        case .triangular(let minimum, let mode, let maximum):
-            "triangular(\(NumberFormatting.grouped(minimum)), \(NumberFormatting.grouped(mode)), \(NumberFormatting.grouped(maximum)))"
+    /// A distribution as written in the scenario, every number exact: amounts as numbers,
+    /// shares (`asShares`) as percentages ("triangular(10%, 15%, 22%)").
+    private static func describe(_ distribution: ValueDistribution, asShares: Bool = false) -> String {
+        let value = asShares ? NumberFormatting.exactPercent : NumberFormatting.exact
+        return switch distribution {
+        case .fixed(let number): value(number)
+        case .lognormal(let median, let sigma): "lognormal(median \(value(median)), sigma \(NumberFormatting.exact(sigma)))"
+        case .triangular(let minimum, let mode, let maximum): "triangular(\(value(minimum)), \(value(mode)), \(value(maximum)))"
         case .empirical(let values):
             "empirical(\(values.file) column \(values.column), \(values.sortedValues.count) values, mean \(NumberFormatting.grouped(values.mean)))"
         }
@@ -194,21 +191,22 @@ public enum RunReport {
 
     private static func describe(_ churn: ChurnSpecification) -> String {
         switch churn {
-        case .rate(let distribution, let period): "\(describe(distribution)) per \(period.rawValue) (drawn per path)"
+        case .rate(let distribution, let period): "\(describe(distribution, asShares: true)) per \(period.rawValue) (drawn per path)"
         case .piecewise(let pieces):
             pieces.map { piece in
-                NumberFormatting.percent(piece.monthlyRate) + (piece.untilMonth.map { " to month \($0)" } ?? " after")
+                NumberFormatting.exactPercent(piece.monthlyRate) + " a month" + (piece.untilMonth.map { " to month \($0)" } ?? " after")
             }.joined(separator: ", ")
         case .fitted(let model): "fitted model \(model.file)" + (model.stratum.map { " (stratum \($0))" } ?? "")
-        case .shiftedBetaGeometric(let alpha, let beta): "sBG α \(alpha), β \(beta) per term"
+        case .shiftedBetaGeometric(let alpha, let beta):
+            "sBG α \(NumberFormatting.exact(alpha)), β \(NumberFormatting.exact(beta)) per term"
         }
     }
 
     private static func describe(_ revenue: RevenueDynamics) -> String {
         let parts = [
-            ("expansion", revenue.expansionAnnual, "/yr"), ("contraction", revenue.contractionAnnual, "/yr"),
-            ("uplift at renewal", revenue.priceUpliftAtRenewal, ""), ("cost to serve", revenue.costToServeMonthly, "/mo"),
-        ].filter { $0.1 != .fixed(0) }.map { "\($0.0) \(describe($0.1))\($0.2)" }
+            ("expansion", revenue.expansionAnnual, "/yr", true), ("contraction", revenue.contractionAnnual, "/yr", true),
+            ("uplift at renewal", revenue.priceUpliftAtRenewal, "", true), ("cost to serve", revenue.costToServeMonthly, "/mo", false),
+        ].filter { $0.1 != .fixed(0) }.map { "\($0.0) \(describe($0.1, asShares: $0.3))\($0.2)" }
         return parts.isEmpty ? "none" : parts.joined(separator: "; ")
     }
 

@@ -102,8 +102,9 @@ struct CellReader {
     /// A column whose cells are at least 90% numbers is a numeric covariate: a stray word,
     /// `inf` or another cell that is not a finite number is an error naming those cells, not
     /// a reason to read the whole column as text levels. With fewer numbers it is text levels,
-    /// where ``CovariateEncoder/implicitLevelLimit`` catches a numeric column with many bad cells. Missing-value tokens never get here: they were
-    /// dropped or reported under the history's ``HistorySpecification/MissingValuePolicy``.
+    /// where ``CovariateEncoder/implicitLevelLimit`` catches a numeric column with many bad
+    /// cells. Missing-value tokens never get here: they were dropped or reported under the
+    /// history's ``HistorySpecification/MissingValuePolicy``.
     /// - Throws: ``DataError/nonNumericCells(file:column:cells:count:numbers:)`` for such a
     ///   column, unless `asText` (the user asked for levels).
     func covariateCells(_ column: String, asText: Bool) throws -> CovariateCells {
@@ -111,16 +112,16 @@ struct CellReader {
         if case .numbers(let cells) = csv.columns[column] {
             let values = kept(cells.values)
             if cells.exceptions.isEmpty || values.allSatisfy(\.isFinite) { return .numbers(values) }
-            try requireMostlyText(column, isNumber: values.map(\.isFinite))
+            try rejectStrayCells(column, isNumber: values.map(\.isFinite))
         }
         let texts = try cells(column)
-        try requireMostlyText(column, isNumber: texts.map { DecimalParsing.number($0)?.isFinite ?? false })
+        try rejectStrayCells(column, isNumber: texts.map { DecimalParsing.number($0)?.isFinite ?? false })
         return .text(texts)
     }
 
     /// Throws when at least 90% of the kept cells of `column` are numbers (`isNumber`, by kept
     /// row) but not all are.
-    private func requireMostlyText(_ column: String, isNumber: [Bool]) throws {
+    private func rejectStrayCells(_ column: String, isNumber: [Bool]) throws {
         let others = isNumber.indices.filter { !isNumber[$0] }
         guard !others.isEmpty, (isNumber.count - others.count) * 10 >= isNumber.count * 9 else { return }
         let cells = others.prefix(5).map { index -> LocatedCell in

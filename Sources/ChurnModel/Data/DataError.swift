@@ -40,9 +40,9 @@ public enum DataError: Error, Sendable, Equatable, CustomStringConvertible {
         case .nonNumericCells(let file, let column, let cells, let count, let numbers):
             let found = cells.map { "'\($0.value)' in row \($0.row) (line \($0.line))" }.joined(separator: ", ")
             let more = count > cells.count ? " and \(count - cells.count) more" : ""
-            return "\(file): column '\(column)': expected a finite number in every row, as \(NumberFormatting.grouped(Double(numbers))) of its "
-                + "\(NumberFormatting.grouped(Double(numbers + count))) cells are; found \(found)\(more). Correct those cells, or pass --categorical "
-                + "\(column) to use the column as text levels"
+            let share = "\(NumberFormatting.grouped(Double(numbers))) of its \(NumberFormatting.grouped(Double(numbers + count))) cells"
+            return "\(file): column '\(column)': expected a finite number in every row, as \(share) are; found \(found)\(more). "
+                + "Correct those cells, or pass --categorical \(column) to use the column as text levels"
         }
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Formatting of numbers for people: thousands separators, fixed decimals, percentages.
 enum NumberFormatting {
     /// `value` rounded to `decimals` places with comma thousands separators ("-1,234,567.8").
@@ -9,14 +7,7 @@ enum NumberFormatting {
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (abs(value) * scale).rounded()
         let whole = (scaled / scale).rounded(.down)
-        var digits = wholeDigits(whole)
-        var groups: [Substring] = []
-        while digits.count > 3 {
-            groups.insert(digits.suffix(3), at: 0)
-            digits = String(digits.dropLast(3))
-        }
-        groups.insert(Substring(digits), at: 0)
-        var text = groups.joined(separator: ",")
+        var text = groupingThousands(wholeDigits(whole))
         if decimals > 0 {
             let fraction = Int(scaled - whole * scale)
             let padded = String(fraction)
@@ -67,7 +58,7 @@ enum NumberFormatting {
         let whole = String(pieces[0]), fraction = pieces.count > 1 ? String(pieces[1]) : ""
         let all = whole + fraction
         let leading = all.prefix { $0 == "0" }.count
-        let significant = String(all.dropFirst(leading)).replacingOccurrences(of: "0+$", with: "", options: .regularExpression)
+        let significant = String(all.dropFirst(leading).reversed().drop { $0 == "0" }.reversed())
         return (significant.isEmpty ? "0" : significant, whole.count - 1 - leading + power)
     }
 
@@ -81,14 +72,19 @@ enum NumberFormatting {
         } else {
             (whole, fraction) = (String(digits.prefix(exponent + 1)), String(digits.dropFirst(exponent + 1)))
         }
+        return groupingThousands(whole) + (fraction.isEmpty ? "" : "." + fraction)
+    }
+
+    /// The digits of a whole number with a comma between groups of three ("1234567" → "1,234,567").
+    private static func groupingThousands(_ digits: String) -> String {
         var groups: [Substring] = []
-        var rest = Substring(whole)
+        var rest = Substring(digits)
         while rest.count > 3 {
             groups.insert(rest.suffix(3), at: 0)
             rest = rest.dropLast(3)
         }
         groups.insert(rest, at: 0)
-        return groups.joined(separator: ",") + (fraction.isEmpty ? "" : "." + fraction)
+        return groups.joined(separator: ",")
     }
 
     /// A share as a percentage with one decimal ("12.3%").

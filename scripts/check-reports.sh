@@ -50,7 +50,7 @@ fixtures=Tests/ChurnModelTests/Fixtures
     --time-unit days --output "$out/fit-cox" >/dev/null
 "$bin" fit Scenarios/data/customer_history.csv --model weibull --duration tenure_months --event churned \
     --covariates sponsor_change,login_trend,csm_assigned --time-unit months --output "$out/fit-weibull" >/dev/null
-"$bin" fit "$fixtures/sbg_high_end.csv" --model sbg --output "$out/fit-sbg" >/dev/null
+"$bin" fit "$fixtures/sbg_regular.csv" --model sbg --output "$out/fit-sbg" >/dev/null
 "$bin" staffing Scenarios/example.yaml --paths 10 --output "$out/staffing" >/dev/null
 "$bin" sensitivity Scenarios/example.yaml --paths 20 --output "$out/sensitivity" >/dev/null
 "$bin" fit Scenarios/data/customer_history.csv --model cox --duration tenure_months --event churned --strata segment \

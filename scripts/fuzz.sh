@@ -33,7 +33,7 @@ fuzzer="$(swift build --package-path Fuzz -c debug --show-bin-path)/FuzzInputs"
 malformed="Tests/ChurnModelTests/Fixtures/Malformed"
 declare -A seeds=(
     [scenario]="$malformed/scenarios Scenarios"
-    [csv]="$malformed/csv Scenarios/data Tests/ChurnModelTests/Fixtures/aml.csv Tests/ChurnModelTests/Fixtures/sbg_high_end.csv"
+    [csv]="$malformed/csv Scenarios/data Tests/ChurnModelTests/Fixtures/aml.csv Tests/ChurnModelTests/Fixtures/sbg_regular.csv"
 )
 failed=0
 for target in scenario csv; do

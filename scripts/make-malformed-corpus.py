@@ -66,6 +66,10 @@ def scenario_mutations():
     yield "list-root", "- a\n- b\n"
     yield "scalar-root", "just text\n"
     yield "tabs", text.replace("  ", "\t", 3)
+    # Indentation one space off (issue 23): a located error with a hint naming the lines above.
+    yield "bad-indent", text.replace("    gross_margin: 0.78", "     gross_margin: 0.78", 1)
+    yield "bad-indent", text.replace("  correlation: 0.6", "   correlation: 0.6", 1)
+    yield "bad-indent", text.replace("  - name: Mid-market", "   - name: Mid-market", 1)
     yield "unclosed-brace", text.replace("{ term_months: 12 }", "{ term_months: 12", 1)
     yield "duplicate-key", text.replace("seed: 42", "seed: 42\nseed: 43", 1)
     yield "alias", text.replace("seed: 42", "seed: &s 42\npaths_again: *s", 1)
@@ -98,6 +102,11 @@ def csv_mutations():
     yield "bad-utf8", rows[0] + "a,3,1,\xff\xfe,10\n"
     yield "all-constant-plan", "".join(rows[:1] + [r.replace("Pro", "Basic").replace("Enterprise", "Basic") for r in rows[1:]])
     yield "no-events", CSV.replace(",1,", ",0,")
+    # A numeric column with a few stray cells (issue 23): a located error, not a text covariate.
+    long = rows[0] + "".join(f"r{i},{1 + i % 30},{i % 2},{('Pro', 'Basic')[i % 2]},{i * 7 % 40}\n" for i in range(40))
+    yield "stray-word", long.replace("r7,8,1,Basic,9", "r7,8,1,Basic,oops", 1)
+    yield "stray-inf", long.replace("r7,8,1,Basic,9", "r7,8,1,Basic,inf", 1)
+    yield "stray-infinity", long.replace("r9,10,1,Basic,23", "r9,10,1,Basic,-Infinity", 1)
     for _ in range(50):
         chars = list(CSV)
         for _ in range(rng.randrange(1, 5)):

@@ -78,8 +78,9 @@ sbg_loglik <- function(par, n) {
   logS <- lbeta(a, b + max(t)) - lbeta(a, b)
   sum(d * logP) + n[length(n)] * logS
 }
-cohorts <- list(regular = c(1000, 869, 743, 653, 593, 551, 517, 491),
-                highend = c(1000, 631, 468, 382, 326, 289, 262, 241))
+# Fader & Hardie (2007), Table 1: the regular cohort churns faster than the high-end one.
+cohorts <- list(regular = c(1000, 631, 468, 382, 326, 289, 262, 241),
+                highend = c(1000, 869, 743, 653, 593, 551, 517, 491))
 sbg <- do.call(rbind, lapply(names(cohorts), function(name) {
   n <- cohorts[[name]]
   o <- optim(c(0, 0), sbg_loglik, n = n, method = "BFGS",

@@ -18,6 +18,7 @@ struct SensitivityCommand: ParsableCommand {
         let (_, report, directory) = try SensitivityRun(
             scenarioFile: scenario, paths: options.paths, threads: options.threads, outputDirectory: options.output
         ).execute()
+        for warning in report.warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
         print(report.keyFigures.first ?? "")
         print("Report written to \(directory.path)/")
     }

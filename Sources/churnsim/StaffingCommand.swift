@@ -41,10 +41,11 @@ struct StaffingCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (sweep, directory) = try StaffingRun(
+        let (sweep, directory, warnings) = try StaffingRun(
             scenarioFile: scenario, paths: options.paths, threads: options.threads, outputDirectory: options.output,
             grid: ratios ?? ratioRange, cap: StaffingCap(budgetAnnual: budget, maxHeadcount: maxHeadcount)
         ).execute()
+        for warning in warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
         for segment in sweep.segments {
             print(
                 "\(segment.name): best coverage \(segment.best.coverage.label) (\(segment.best.headcount) CSMs; "

@@ -57,8 +57,10 @@ public struct StaffingRun: Sendable {
     /// scenario's), and writes the report atomically.
     /// - Throws: ``ScenarioError`` or ``StaffingError`` for bad input or when no coverage
     ///   fits the cap (nothing is written).
-    public func execute() throws -> (sweep: StaffingSweep, directory: URL) {
-        let scenario = try ScenarioLoader.load(contentsOf: scenarioFile)
+    /// - Returns: the sweep, the folder written and the scenario's warnings (also in the report).
+    public func execute() throws -> (sweep: StaffingSweep, directory: URL, warnings: [ScenarioProblem]) {
+        let loaded = try LoadedScenario(contentsOf: scenarioFile, paths: paths)
+        let scenario = loaded.scenario
         guard let cs = scenario.customerSuccess else { throw StaffingError.noCustomerSuccess(file: scenarioFile) }
         guard cs.coverage.contains(where: { if case .accountsPerCSM = $0 { true } else { false } }) else {
             throw StaffingError.noSegmentWithCSMs(file: scenarioFile)
@@ -70,8 +72,9 @@ public struct StaffingRun: Sendable {
         let directory = URL(
             fileURLWithPath: outputDirectory ?? "Reports/\(ScenarioRun.slug(scenario.name))-staffing")
         let model = StaffingReport.model(
-            sweep: sweep, scenario: scenario, scenarioFile: scenarioFile, paths: paths ?? scenario.paths)
+            sweep: sweep, scenario: scenario, scenarioFile: scenarioFile, paths: paths ?? scenario.paths,
+            warnings: loaded.warnings.map(\.description))
         try ReportDirectory.write(try StaffingReport.files(sweep: sweep, model: model), to: directory)
-        return (sweep, directory)
+        return (sweep, directory, loaded.warnings)
     }
 }

@@ -48,7 +48,6 @@ public enum FitReport {
         for test in summary.tests {
             figures.append("\(test.name.replacingOccurrences(of: "_", with: "-")) test: χ² = \(NumberFormatting.significant(test.statistic, digits: 4)) on \(test.degreesOfFreedom) df, p \(test.p < 1e-4 ? "< 0.0001" : "= " + NumberFormatting.significant(test.p, digits: 2)).")
         }
-        figures += summary.warnings.map { "Warning: \($0)" }
         var tables: [ReportTable] = []
         if !summary.coefficients.isEmpty { tables.append(coefficientTable(summary.coefficients)) }
         if let projection = summary.projection { tables.append(projectionTable(projection)) }
@@ -58,7 +57,7 @@ public enum FitReport {
         if let rows = summary.table { tables.append(survivalTable(rows)) }
         return ReportModel(
             title: "Fit of \(summary.model.replacingOccurrences(of: "_", with: "-")) to \(historyFile)",
-            keyFigures: figures, charts: charts(summary, evidence), tables: tables,
+            keyFigures: figures, warnings: summary.warnings, charts: charts(summary, evidence), tables: tables,
             audit: [
                 ("History file", historyFile), ("History SHA-256", ReportAudit.sha256(ofFile: historyFile)),
                 ("Model", summary.model), ("Rows used", String(summary.n)), ("churnsim version", ChurnSimVersion.current),

@@ -2,7 +2,7 @@
 /// inline SVG charts, no JavaScript and no network, readable on screen and printed on A4 or
 /// Letter.
 ///
-/// Reading order: title, key figures, charts (each titled by its finding, with legend and
+/// Reading order: title, warnings, key figures, charts (each titled by its finding, with legend and
 /// note), tables, then the audit block. Every piece of text is escaped.
 public enum HTMLRenderer {
     /// Tables wider than this many columns (and short enough) are shown transposed, one
@@ -18,6 +18,7 @@ public enum HTMLRenderer {
             "<title>\(HTMLEscaping.escape(report.title))</title>", "<style>", HTMLStyle.css, "</style>", "</head>",
             "<body>", "<main>", "<h1>\(HTMLEscaping.escape(report.title))</h1>",
         ]
+        html += warnings(report.warnings)
         html += keyFigures(report.keyFigures)
         let charts = report.charts.compactMap { chart in SVGChartRenderer.render(chart).map { (chart, $0) } }
         if !charts.isEmpty {
@@ -36,6 +37,12 @@ public enum HTMLRenderer {
         html += audit(report)
         html += ["</main>", "</body>", "</html>"]
         return html.joined(separator: "\n") + "\n"
+    }
+
+    private static func warnings(_ warnings: [String]) -> [String] {
+        guard !warnings.isEmpty else { return [] }
+        return ["<section id=\"warnings\" class=\"warnings\">", "<h2>Warnings</h2>", "<ul>"]
+            + warnings.map { "<li>\(HTMLEscaping.escape($0))</li>" } + ["</ul>", "</section>"]
     }
 
     private static func keyFigures(_ figures: [String]) -> [String] {

@@ -4,7 +4,7 @@
 /// every report kind on both papers and fails on anything wider than the printable width.
 enum HTMLStyle {
     static let css = """
-        :root { --ink: #1b1f24; --muted: #57606a; --rule: #d0d7de; --band: #f6f8fa; --accent: #0072B2; }
+        :root { --ink: #1b1f24; --muted: #57606a; --rule: #d0d7de; --band: #f6f8fa; --accent: #0072B2; --warning: #8a4b00; }
         * { box-sizing: border-box; }
         html { font-family: "Liberation Sans", "Helvetica Neue", Arial, system-ui, sans-serif; color: var(--ink); font-size: 15px; line-height: 1.45; }
         body { margin: 0; background: #fff; }
@@ -13,6 +13,8 @@ enum HTMLStyle {
         h2 { font-size: 1.2rem; margin: 2rem 0 0.6rem; border-bottom: 1px solid var(--rule); padding-bottom: 0.2rem; }
         .key-figures ul { list-style: none; padding: 0; margin: 0; }
         .key-figures li { margin: 0 0 0.45rem; padding: 0.45rem 0.7rem; border-left: 4px solid var(--rule); background: var(--band); overflow-wrap: anywhere; }
+        .warnings ul { padding-left: 1.2rem; margin: 0 0 1rem; }
+        .warnings li { margin: 0 0 0.3rem; color: var(--warning); overflow-wrap: anywhere; }
         .key-figures li.lead { font-size: 1.15rem; font-weight: 600; border-left-color: var(--accent); }
         figure.chart-block { margin: 1.2rem 0 1.8rem; break-inside: avoid; page-break-inside: avoid; }
         figcaption { font-weight: 600; margin-bottom: 0.3rem; overflow-wrap: anywhere; }
@@ -36,7 +38,7 @@ enum HTMLStyle {
         tbody th { text-align: left; font-weight: 600; }
         td.num, td.missing { text-align: right; white-space: nowrap; }
         td.missing { color: var(--muted); font-style: italic; }
-        td.text { text-align: left; overflow-wrap: anywhere; }
+        td.text { text-align: left; overflow-wrap: break-word; }
         table.transposed td { text-align: right; }
         .audit-facts th { width: 14rem; }
         code { font-size: 0.85em; }
@@ -50,7 +52,7 @@ enum HTMLStyle {
           .table-block { overflow: visible; }
           table { max-width: 100%; font-size: 0.82rem; }
           th, td { padding: 0.18rem 0.4rem; }
-          th { overflow-wrap: anywhere; }
+          th { overflow-wrap: break-word; }
           figure.chart-block, .legend, .note { break-inside: avoid; page-break-inside: avoid; }
           figcaption { break-after: avoid; page-break-after: avoid; }
           svg.chart { max-height: 120mm; }

@@ -1,8 +1,11 @@
 /// Renders a ``ReportModel`` as GitHub-flavoured Markdown.
 public enum MarkdownRenderer {
-    /// The report as Markdown text: title, key figures, tables, audit block.
+    /// The report as Markdown text: title, warnings, key figures, tables, audit block.
     public static func render(_ report: ReportModel) -> String {
         var lines = ["# \(report.title)", ""]
+        if !report.warnings.isEmpty {
+            lines += ["## Warnings", ""] + report.warnings.map { "- \($0)" } + [""]
+        }
         lines += report.keyFigures.map { "- \($0)" }
         let charts = report.charts.filter(\.hasData)
         if !charts.isEmpty {

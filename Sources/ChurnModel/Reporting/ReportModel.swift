@@ -7,6 +7,9 @@ public struct ReportModel: Sendable, Equatable {
     public var title: String
     /// Key findings in plain words, most important first.
     public var keyFigures: [String]
+    /// Warnings about the inputs or the fit (implausible values, too few paths), shown before
+    /// the key figures so nobody reads a number without them.
+    public var warnings: [String]
     /// Charts in reading order, shown after the key figures and before the tables.
     public var charts: [ReportChart]
     /// Tables in reading order.
@@ -16,11 +19,12 @@ public struct ReportModel: Sendable, Equatable {
 
     /// Creates a report.
     public init(
-        title: String, keyFigures: [String], charts: [ReportChart] = [], tables: [ReportTable],
-        audit: [(label: String, value: String)]
+        title: String, keyFigures: [String], warnings: [String] = [], charts: [ReportChart] = [],
+        tables: [ReportTable], audit: [(label: String, value: String)]
     ) {
         self.title = title
         self.keyFigures = keyFigures
+        self.warnings = warnings
         self.charts = charts
         self.tables = tables
         self.audit = audit
@@ -28,7 +32,8 @@ public struct ReportModel: Sendable, Equatable {
 
     /// Reports are equal when every part is.
     public static func == (lhs: ReportModel, rhs: ReportModel) -> Bool {
-        lhs.title == rhs.title && lhs.keyFigures == rhs.keyFigures && lhs.charts == rhs.charts
+        lhs.title == rhs.title && lhs.keyFigures == rhs.keyFigures && lhs.warnings == rhs.warnings
+            && lhs.charts == rhs.charts
             && lhs.tables == rhs.tables
             && lhs.audit.map(\.label) == rhs.audit.map(\.label) && lhs.audit.map(\.value) == rhs.audit.map(\.value)
     }

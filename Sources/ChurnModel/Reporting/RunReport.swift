@@ -5,21 +5,23 @@ public enum RunReport {
     /// The report model: key figures, charts, per-scope table, ARR by month, assumptions, audit.
     /// - Parameters:
     ///   - scenarioFile: path of the scenario, shown with its SHA-256 in the audit block.
+    ///   - warnings: the run's warnings (implausible inputs, too few paths), shown first.
     ///   - generatedAt: the time shown in the audit block (UTC).
     public static func model(
-        summary: RunSummary, scenario: Scenario, scenarioFile: String, generatedAt: Date = Date()
+        summary: RunSummary, scenario: Scenario, scenarioFile: String, warnings: [String] = [], generatedAt: Date = Date()
     ) -> ReportModel {
         let scopes = summary.segments + [summary.portfolio]
         return ReportModel(
             title: "\(scenario.name): portfolio outlook over \(scenario.horizonMonths) months",
             keyFigures: (summary.customerSuccess.map { [customerSuccessFigure($0), customerSuccessEffectNote($0.effect)] } ?? [])
                 + keyFigures(summary),
+            warnings: warnings,
             charts: charts(summary),
             tables: [
                 scopeTable(scopes), unitEconomicsTable(scopes), retentionTable(scopes), renewalTable(summary.segments, scenario),
                 arrTable(scopes, showInSummary: false),
                 arrYearlyTable(summary.portfolio),
-            ] + (summary.customerSuccess.map(customerSuccessTables) ?? []) + [assumptionsTable(scenario)],
+            ] + (summary.customerSuccess.map(customerSuccessTables) ?? []) + assumptionsTables(scenario),
             audit: [
                 ("Scenario file", scenarioFile), ("Scenario SHA-256", ReportAudit.sha256(ofFile: scenarioFile)),
                 ("Seed", String(summary.run.seed)),
@@ -158,56 +160,6 @@ public enum RunReport {
         return ReportTable(
             name: "arr_by_year", title: "Portfolio ARR at each year end",
             columns: ["scope", "month", "mean", "p5", "p50", "p95"], rows: yearly)
-    }
-
-    static func assumptionsTable(_ scenario: Scenario) -> ReportTable {
-        let rows = scenario.segments.map { segment -> [ReportCell] in
-            [.text(segment.name), .integer(segment.customers), .text(describe(segment.monthlyRecurringRevenue)),
-             .text(NumberFormatting.exactPercent(segment.grossMargin)), .text(describe(segment.acquisitionCost)),
-             .integer(segment.contractTermMonths),
-             .text(segment.churn.fixedMonthlyRate.map(NumberFormatting.exactPercent) ?? describe(segment.churn)),
-             .text(describe(segment.revenue)),
-             .text(segment.newBusiness.map { describe($0.perMonth) + "/mo" } ?? "none")]
-        }
-        return ReportTable(
-            name: "assumptions", title: "Assumptions",
-            columns: ["segment", "customers", "mrr", "gross_margin", "cac", "contract_term_months", "churn",
-                      "revenue_dynamics", "new_logos"],
-            rows: rows, isAudit: true)
-    }
-
-    /// A distribution as written in the scenario, every number exact: amounts as numbers,
-    /// shares (`asShares`) as percentages ("triangular(10%, 15%, 22%)").
-    private static func describe(_ distribution: ValueDistribution, asShares: Bool = false) -> String {
-        let value = asShares ? NumberFormatting.exactPercent : NumberFormatting.exact
-        return switch distribution {
-        case .fixed(let number): value(number)
-        case .lognormal(let median, let sigma): "lognormal(median \(value(median)), sigma \(NumberFormatting.exact(sigma)))"
-        case .triangular(let minimum, let mode, let maximum): "triangular(\(value(minimum)), \(value(mode)), \(value(maximum)))"
-        case .empirical(let values):
-            "empirical(\(values.file) column \(values.column), \(values.sortedValues.count) values, mean \(NumberFormatting.grouped(values.mean)))"
-        }
-    }
-
-    private static func describe(_ churn: ChurnSpecification) -> String {
-        switch churn {
-        case .rate(let distribution, let period): "\(describe(distribution, asShares: true)) per \(period.rawValue) (drawn per path)"
-        case .piecewise(let pieces):
-            pieces.map { piece in
-                NumberFormatting.exactPercent(piece.monthlyRate) + " a month" + (piece.untilMonth.map { " to month \($0)" } ?? " after")
-            }.joined(separator: ", ")
-        case .fitted(let model): "fitted model \(model.file)" + (model.stratum.map { " (stratum \($0))" } ?? "")
-        case .shiftedBetaGeometric(let alpha, let beta):
-            "sBG α \(NumberFormatting.exact(alpha)), β \(NumberFormatting.exact(beta)) per term"
-        }
-    }
-
-    private static func describe(_ revenue: RevenueDynamics) -> String {
-        let parts = [
-            ("expansion", revenue.expansionAnnual, "/yr", true), ("contraction", revenue.contractionAnnual, "/yr", true),
-            ("uplift at renewal", revenue.priceUpliftAtRenewal, "", true), ("cost to serve", revenue.costToServeMonthly, "/mo", false),
-        ].filter { $0.1 != .fixed(0) }.map { "\($0.0) \(describe($0.1, asShares: $0.3))\($0.2)" }
-        return parts.isEmpty ? "none" : parts.joined(separator: "; ")
     }
 
     private static func month(_ value: Int?) -> ReportCell {

@@ -5,7 +5,7 @@ import Foundation
 public enum SensitivityReport {
     /// The report model: the answer, a tornado chart and the table.
     public static func model(
-        analysis: SensitivityAnalysis, scenario: Scenario, scenarioFile: String, paths: Int
+        analysis: SensitivityAnalysis, scenario: Scenario, scenarioFile: String, paths: Int, warnings: [String] = []
     ) -> ReportModel {
         let c = NumberFormatting.compactCurrency
         var figures = ["With every uncertain input at its median, portfolio NPV is \(c(analysis.baseNetPresentValue))."]
@@ -40,7 +40,7 @@ public enum SensitivityReport {
             series: [ReportChartSeries(name: "NPV range from P10 to P90 of the input", points: points, colorIndex: 0)],
             note: "Dot: every input at its median. Whisker: this input at its P10 and P90, the others at their medians, same random numbers.")
         return ReportModel(
-            title: "\(scenario.name): sensitivity of portfolio NPV", keyFigures: figures,
+            title: "\(scenario.name): sensitivity of portfolio NPV", keyFigures: figures, warnings: warnings,
             charts: points.isEmpty ? [] : [chart], tables: [table],
             audit: [
                 ("Scenario file", scenarioFile), ("Scenario SHA-256", ReportAudit.sha256(ofFile: scenarioFile)),

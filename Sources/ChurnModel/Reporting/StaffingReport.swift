@@ -5,7 +5,9 @@ import Foundation
 /// team's cap, the best feasible one and the range within 1% of it.
 public enum StaffingReport {
     /// The report model: key figures, one chart and one table per swept segment, audit.
-    public static func model(sweep: StaffingSweep, scenario: Scenario, scenarioFile: String, paths: Int) -> ReportModel {
+    public static func model(
+        sweep: StaffingSweep, scenario: Scenario, scenarioFile: String, paths: Int, warnings: [String] = []
+    ) -> ReportModel {
         let c = NumberFormatting.compactCurrency
         let figures = sweep.segments.map { segment -> String in
             let range = segment.nearBestRange.map { range in
@@ -31,6 +33,7 @@ public enum StaffingReport {
                 "Net value is the segment's NPV (today's customers and new logos) less the NPV of its CS team cost; "
                     + "\"best on\" is the share of paths on which a coverage beats every other feasible one (same random numbers)."
             ],
+            warnings: warnings,
             charts: sweep.segments.compactMap { chart($0, cap: sweep.cap) }, tables: sweep.segments.flatMap(tables),
             audit: [
                 ("Scenario file", scenarioFile), ("Scenario SHA-256", ReportAudit.sha256(ofFile: scenarioFile)),

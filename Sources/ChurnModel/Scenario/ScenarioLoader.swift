@@ -9,6 +9,10 @@ public enum ScenarioLoader {
     /// Keys allowed at the top level of a scenario file.
     static let topLevelKeys = ["name", "horizon_months", "paths", "seed", "discount_rate_annual", "segments", "downturn",
                                  "customer_success", "staffing"]
+    /// Below this many paths a run is warned about: percentiles across paths are rough.
+    static let fewestPlausiblePaths = 100
+    /// The warning given for fewer than ``fewestPlausiblePaths`` paths.
+    static let fewPathsReason = "fewer than 100 paths make percentiles across paths rough"
 
     /// Loads the scenario at `path`.
     /// - Parameter path: file path, used as given in error messages.
@@ -40,7 +44,8 @@ public enum ScenarioLoader {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
             let (mark, reason) = error.locatedReason
-            diagnostics.report(.invalidYAML(reason: reason), at: mark, keyPath: "")
+            let hint = mark.flatMap { YAMLIndentationHint.hint(text: yaml, line: $0.line) }
+            diagnostics.report(.invalidYAML(reason: reason + (hint.map { "; hint: \($0)" } ?? "")), at: mark, keyPath: "")
             return ScenarioCheck(scenario: nil, problems: diagnostics.problems, warnings: [])
         } catch {
             diagnostics.report(.invalidYAML(reason: "\(error)"), at: nil, keyPath: "")
@@ -73,7 +78,7 @@ public enum ScenarioLoader {
         let name = top.string("name")
         let horizon = top.integer("horizon_months", in: 1...1200)
         let paths = top.integer("paths", in: 1...100_000_000, required: false) ?? 10_000
-        if paths < 100 { top.warn("paths", "fewer than 100 paths make percentiles across paths rough") }
+        if paths < fewestPlausiblePaths { top.warn("paths", fewPathsReason) }
         let seed = top.integer("seed", in: 0...Int.max, required: false) ?? 1
         let discount =
             top.number(

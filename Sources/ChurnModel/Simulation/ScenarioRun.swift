@@ -39,32 +39,34 @@ public struct ScenarioRun: Sendable {
     /// - Returns: the summary, the folder written and the scenario's plausibility warnings.
     /// - Throws: ``ScenarioError`` for a bad scenario (nothing is written), or a file-system error.
     public func execute() throws -> (summary: RunSummary, directory: URL, warnings: [ScenarioProblem]) {
-        let (scenario, _, warnings) = try loadScenario()
+        let loaded = try LoadedScenario(contentsOf: scenarioFile, paths: paths)
+        let scenario = loaded.scenario
         let (plan, outcome, comparison) = try simulate(scenario, shard: nil)
         var summary = RunSummary(outcome: outcome)
         if let customerSuccess = scenario.customerSuccess, let comparison {
             summary.customerSuccess = CustomerSuccessImpact(customerSuccess: customerSuccess, plan: plan, comparison: comparison)
         }
         let directory = URL(fileURLWithPath: outputDirectory ?? "Reports/\(Self.slug(scenario.name))")
-        try Self.writeReport(summary, scenario: scenario, scenarioFile: scenarioFile, to: directory)
-        return (summary, directory, warnings)
+        try Self.writeReport(summary, scenario: scenario, scenarioFile: scenarioFile, warnings: loaded.warnings, to: directory)
+        return (summary, directory, loaded.warnings)
     }
 
     /// Simulates one shard's paths and writes its `partial.json` atomically, for
     /// ``ShardMerge`` to combine into exactly the unsharded result (the CS comparison included).
     /// - Returns: the folder written, the shard's paths and the scenario's warnings.
     public func executeShard(_ shard: ShardSpecification) throws -> (directory: URL, paths: Range<Int>, warnings: [ScenarioProblem]) {
-        let (scenario, text, warnings) = try loadScenario()
+        let loaded = try LoadedScenario(contentsOf: scenarioFile, paths: paths)
+        let scenario = loaded.scenario
         let (plan, outcome, comparison) = try simulate(scenario, shard: shard)
         let partial = PartialRun(
-            scenarioFile: scenarioFile, scenarioText: text, paths: plan.paths, seed: plan.seed,
+            scenarioFile: scenarioFile, scenarioText: loaded.text, paths: plan.paths, seed: plan.seed,
             churnsimVersion: ChurnSimVersion.current, shardIndex: shard.index, shardCount: shard.count,
             firstPath: outcome.paths.lowerBound, pathCount: outcome.paths.count, scopes: outcome.scopes,
             distributions: outcome.distributions, customerSuccess: comparison)
         let name = "\(Self.slug(scenario.name))-shard-\(shard.index)-of-\(shard.count)"
         let directory = URL(fileURLWithPath: outputDirectory ?? "Reports/\(name)")
         try ReportDirectory.write([("partial.json", try PartialRun.encoder().encode(partial))], to: directory)
-        return (directory, outcome.paths, warnings)
+        return (directory, outcome.paths, loaded.warnings)
     }
 
     /// Simulates the scenario with its CS coverage (the reported run) and, when it has a
@@ -114,22 +116,13 @@ public struct ScenarioRun: Sendable {
         return (outcome, merged)
     }
 
-    /// Writes the report files of `summary` to `directory`.
-    static func writeReport(_ summary: RunSummary, scenario: Scenario, scenarioFile: String, to directory: URL) throws {
-        let model = RunReport.model(summary: summary, scenario: scenario, scenarioFile: scenarioFile)
+    /// Writes the report files of `summary` to `directory`, the scenario's `warnings` shown in it.
+    static func writeReport(
+        _ summary: RunSummary, scenario: Scenario, scenarioFile: String, warnings: [ScenarioProblem], to directory: URL
+    ) throws {
+        let model = RunReport.model(
+            summary: summary, scenario: scenario, scenarioFile: scenarioFile, warnings: warnings.map(\.description))
         try ReportDirectory.write(try RunReport.files(summary: summary, model: model), to: directory)
-    }
-
-    private func loadScenario() throws -> (Scenario, String, [ScenarioProblem]) {
-        let text: String
-        do {
-            text = try InputFile.text(at: scenarioFile)
-        } catch {
-            throw ScenarioError.unreadable(file: scenarioFile, reason: error.reason)
-        }
-        let check = ScenarioLoader.check(yaml: text, file: scenarioFile)
-        guard let scenario = check.scenario else { throw ScenarioError.invalid(problems: check.problems) }
-        return (scenario, text, check.warnings)
     }
 
     /// A file-name-safe form of a scenario name: lower case, runs of other characters as `-`.

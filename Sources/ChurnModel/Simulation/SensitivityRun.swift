@@ -22,10 +22,12 @@ public struct SensitivityRun: Sendable {
     /// Loads the scenario, runs the analysis and writes the report atomically.
     /// - Throws: ``ScenarioError`` for a bad scenario (nothing is written).
     public func execute() throws -> (analysis: SensitivityAnalysis, report: ReportModel, directory: URL) {
-        let scenario = try ScenarioLoader.load(contentsOf: scenarioFile)
+        let loaded = try LoadedScenario(contentsOf: scenarioFile, paths: paths)
+        let scenario = loaded.scenario
         let analysis = try SensitivityAnalysis(scenario: scenario, paths: paths, threads: threads)
         let model = SensitivityReport.model(
-            analysis: analysis, scenario: scenario, scenarioFile: scenarioFile, paths: paths ?? scenario.paths)
+            analysis: analysis, scenario: scenario, scenarioFile: scenarioFile, paths: paths ?? scenario.paths,
+            warnings: loaded.warnings.map(\.description))
         let directory = URL(fileURLWithPath: outputDirectory ?? "Reports/\(ScenarioRun.slug(scenario.name))-sensitivity")
         try ReportDirectory.write(try ReportFiles.rendered(model), to: directory)
         return (analysis, model, directory)

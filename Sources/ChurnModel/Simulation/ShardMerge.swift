@@ -78,8 +78,8 @@ public enum ShardMerge {
         }
         guard next == first.paths else { throw ShardMergeError.incomplete(reason: "paths \(next)..<\(first.paths) are missing") }
 
-        let check = ScenarioLoader.check(yaml: first.scenarioText, file: first.scenarioFile)
-        guard let scenario = check.scenario else { throw ScenarioError.invalid(problems: check.problems) }
+        let checked = try LoadedScenario(text: first.scenarioText, file: first.scenarioFile, paths: first.paths)
+        let scenario = checked.scenario
         let plan = try SimulationPlan(scenario: scenario, paths: first.paths, seed: first.seed)
         if let (file, _) = loaded.first(where: { ($0.1.customerSuccess == nil) != (scenario.customerSuccess == nil) }) {
             throw ShardMergeError.mismatch(file: file, field: "customer_success comparison")
@@ -103,7 +103,8 @@ public enum ShardMerge {
             summary.customerSuccess = CustomerSuccessImpact(customerSuccess: customerSuccess, plan: plan, comparison: comparison)
         }
         let directory = URL(fileURLWithPath: outputDirectory ?? "Reports/\(ScenarioRun.slug(scenario.name))")
-        try ScenarioRun.writeReport(summary, scenario: scenario, scenarioFile: first.scenarioFile, to: directory)
+        try ScenarioRun.writeReport(
+            summary, scenario: scenario, scenarioFile: first.scenarioFile, warnings: checked.warnings, to: directory)
         return (summary, directory)
     }
 }

@@ -83,9 +83,9 @@ extension HistoryFitTests {
         for (test, row) in zip(tests, zphRows) { #expect(abs(test.statistic / chisq[row] - 1) <= 1e-6) }
     }
 
-    /// Fader & Hardie (2007), high-end cohort: α̂ = 0.704, β̂ = 1.182 (three decimals printed).
+    /// Fader & Hardie (2007), Table 1 regular cohort: α̂ = 0.704, β̂ = 1.182 (three decimals printed).
     @Test func shiftedBetaGeometricFromCohortCSV() throws {
-        let path = try #require(Bundle.module.url(forResource: "sbg_high_end", withExtension: "csv", subdirectory: "Fixtures")).path
+        let path = try #require(Bundle.module.url(forResource: "sbg_regular", withExtension: "csv", subdirectory: "Fixtures")).path
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("churnsim-sbg-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
         let fit = HistoryFit(

@@ -37,6 +37,38 @@ import Testing
         #expect(enterprise["churn"] == "sBG α 3.8, β 15.4 per term")
     }
 
+    /// The downturn and CS team inputs, which no per-segment column holds, are echoed too.
+    @Test func portfolioInputsReadAsWritten() throws {
+        let check = ScenarioLoader.check(yaml: try example(), file: "scenario.yaml")
+        let scenario = try #require(check.scenario, "\(check.problems)")
+        let table = try #require(RunReport.portfolioAssumptionsTable(scenario))
+        #expect(table.isAudit)
+        let values = Dictionary(uniqueKeysWithValues: table.rows.map { (MarkdownRenderer.render($0[0]), MarkdownRenderer.render($0[1])) })
+        #expect(values == [
+            "downturn.annual_probability": "15%",
+            "downturn.hazard_multiplier": "triangular(1.2, 1.5, 2.5)",
+            "downturn.correlation": "0.6",
+            "customer_success.csm_cost_annual": "140,000",
+            "customer_success.coverage": "SMB: tech_touch, Mid-market: 40, Enterprise: 10",
+            "customer_success.effect": "hazard_ratio 0.75, reference_accounts_per_csm 25",
+        ])
+    }
+
+    /// A full correlation matrix is shown by rows; a scenario with neither section has no table.
+    @Test func correlationMatrixAndAbsentSections() throws {
+        var yaml = try example().replacingOccurrences(
+            of: "correlation: 0.6 ", with: "correlation: [[1, 0.6, 0.25], [0.6, 1, 0.4], [0.25, 0.4, 1]] ")
+        let scenario = try #require(ScenarioLoader.check(yaml: yaml, file: "scenario.yaml").scenario)
+        let table = try #require(RunReport.portfolioAssumptionsTable(scenario))
+        let row = try #require(table.rows.first { $0[0] == .text("downturn.correlation") })
+        #expect(row[1] == .text("[1, 0.6, 0.25; 0.6, 1, 0.4; 0.25, 0.4, 1]"))
+        let start = try #require(yaml.range(of: "downturn:"))
+        let end = try #require(yaml.range(of: "staffing:"))
+        yaml.removeSubrange(start.lowerBound..<end.lowerBound)
+        let plain = try #require(ScenarioLoader.check(yaml: yaml, file: "scenario.yaml").scenario)
+        #expect(RunReport.portfolioAssumptionsTable(plain) == nil)
+    }
+
     /// Awkward values (more digits than one decimal of a percentage, fractions of a currency
     /// unit, values whose ×100 is inexact in binary) read back as exactly the scenario's numbers.
     @Test func awkwardValuesRoundTrip() throws {

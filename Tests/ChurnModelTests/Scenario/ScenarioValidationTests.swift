@@ -59,6 +59,22 @@ import Testing
         #expect(problem.description.hasPrefix("plan.yaml:"))
     }
 
+    /// A key indented one space too far is named with the indentation of the lines above it
+    /// (issue 23, point 6); a tab is named as a tab.
+    @Test func badIndentationGivesAHint() throws {
+        let shifted = try problems(replacing("    gross_margin: 0.78", with: "     gross_margin: 0.78"))
+        let problem = try #require(shifted.first)
+        guard case .invalidYAML(let reason) = problem.kind else { Issue.record("kind \(problem.kind)"); return }
+        let line = try #require(problem.line)
+        #expect(reason.contains("hint: line \(line) is indented 5 spaces, but the lines above it are indented 4 (line \(line - 1))"))
+        let tabbed = try problems(replacing("    gross_margin: 0.78", with: "\tgross_margin: 0.78"))
+        guard case .invalidYAML(let tabReason) = try #require(tabbed.first).kind else { Issue.record("not YAML"); return }
+        #expect(tabReason.contains("is indented with a tab; YAML indentation must be spaces"))
+        let unrelated = try problems(replacing("gross_margin: 0.78", with: "gross_margin: [0.78"))
+        guard case .invalidYAML(let plain) = try #require(unrelated.first).kind else { Issue.record("not YAML"); return }
+        #expect(!plain.contains("hint"))
+    }
+
     @Test func missingRequiredFieldNamesKeyAndMapping() throws {
         let found = try problems(replacing("    gross_margin: 0.78\n", with: ""))
         #expect(found.count == 1)

@@ -11,7 +11,7 @@ import Testing
     /// where R is the number of further renewals (geometric with θ, drawn by inversion). DERL is the mean of
     /// that over customers.
     @Test(arguments: [
-        (alpha: 0.704, beta: 1.182, discount: 0.10, renewals: 0),   // Fader & Hardie's "high end" cohort
+        (alpha: 0.704, beta: 1.182, discount: 0.10, renewals: 0),   // Fader & Hardie's "regular" cohort
         (alpha: 0.704, beta: 1.182, discount: 0.10, renewals: 4),
         (alpha: 3.8, beta: 15.4, discount: 0.15, renewals: 0),
         (alpha: 3.8, beta: 15.4, discount: 0.15, renewals: 4),

@@ -190,7 +190,10 @@ for kind in self-test "${kinds[@]}"; do
             actual="$(awk '/^Page size:/ {printf "%.0fx%.0f", $3, $5}' <<<"$info")"
             [ "$actual" = "$points" ] || problems+=$'\n'"PDF page size ${actual} pt, expected ${points} pt"
             [ "${pages:-0}" -ge 1 ] || problems+=$'\n'"PDF has no pages"
-            pdftotext "$pdf" - | grep -q "churnsim version" || problems+=$'\n'"the audit block is missing from the PDF"
+            # The text is read in full before the search: `pdftotext | grep -q` under pipefail fails
+            # whenever grep stops at the match while pdftotext is still writing (SIGPIPE).
+            pdf_text="$(pdftotext "$pdf" -)"
+            grep -q "churnsim version" <<<"$pdf_text" || problems+=$'\n'"the audit block is missing from the PDF"
         fi
         problems="$(sed '/^$/d' <<<"$problems")"
         if [ "$kind" = self-test ]; then

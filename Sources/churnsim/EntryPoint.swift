@@ -39,6 +39,7 @@ enum EntryPoint {
         case let error as FittedModelError: error.description
         case let error as StaffingError: error.description
         case let error as CoxModelError: error.description
+        case let error as CausalEffectError: error.description
         case let error as SurvivalEstimationError: error.description
         case let error as ShiftedBetaGeometricError: error.description
         case let error as ParametricRegressionError:

@@ -65,10 +65,11 @@ struct CellReader {
     }
 
     /// Event flags: 1/0 (as any number equal to them), true/false, yes/no, t/f, y/n (any case).
-    func flags(_ column: String) throws -> [Bool] {
+    /// - Parameter meaning: what a flag of this column is, for the error ("an event flag").
+    func flags(_ column: String, meaning: String = "an event flag") throws -> [Bool] {
         guard case .numbers(let cells) = csv.columns[column] else {
             return try cells(column).enumerated().map { index, cell in
-                guard let flag = Self.flag(cell) else { throw invalidFlag(column, index) }
+                guard let flag = Self.flag(cell) else { throw invalidFlag(column, index, meaning) }
                 return flag
             }
         }
@@ -78,14 +79,14 @@ struct CellReader {
             case 1: return true
             case 0: return false
             default:
-                guard let flag = cells.exceptions[row].flatMap(Self.flag) else { throw invalidFlag(column, index) }
+                guard let flag = cells.exceptions[row].flatMap(Self.flag) else { throw invalidFlag(column, index, meaning) }
                 return flag
             }
         }
     }
 
-    private func invalidFlag(_ column: String, _ index: Int) -> DataError {
-        invalid(column, index, expected: "an event flag (1/0, true/false or yes/no)")
+    private func invalidFlag(_ column: String, _ index: Int, _ meaning: String) -> DataError {
+        invalid(column, index, expected: "\(meaning) (1/0, true/false or yes/no)")
     }
 
     private static func flag(_ cell: String) -> Bool? {

@@ -8,6 +8,8 @@ public struct LoadedHistory: Sendable {
     public let droppedRows: [Int]
     /// Plain-language notes for the report (e.g. rows dropped).
     public let warnings: [String]
+    /// The treatment flag per row (true = treated), when the specification names a treatment column.
+    public let treatment: [Bool]?
 }
 
 /// Reads a customer-history CSV as a ``HistorySpecification`` describes.
@@ -31,6 +33,7 @@ public enum HistoryLoader {
         let weights = try spec.weights.map { try reader.numbers($0, expected: "a positive weight") { $0 > 0 } }
         let strata = try spec.strata.map { try reader.cells($0) }
         let clusters = try spec.cluster.map { try reader.cells($0) }
+        let treatment = try spec.treatment.map { try reader.flags($0, meaning: "a treatment flag") }
         let table: EventTable
         do {
             table = try EventTable(
@@ -44,7 +47,8 @@ public enum HistoryLoader {
             "dropped \(dropped.count) row(s) with missing values: \(located.joined(separator: ", "))"
                 + (dropped.count > 10 ? ", …" : "")
         ]
-        return LoadedHistory(table: table, covariates: encoded, droppedRows: dropped, warnings: warnings)
+        return LoadedHistory(
+            table: table, covariates: encoded, droppedRows: dropped, warnings: warnings, treatment: treatment)
     }
 
     /// The covariates' encodings and their column-major matrix (nil without covariates).

@@ -44,6 +44,8 @@ public struct HistorySpecification: Sendable, Equatable {
     public var weights: String?
     /// Cluster column for robust variances, if any.
     public var cluster: String?
+    /// Treatment column (a 0/1 flag, as `churnsim effect` compares the arms), if any.
+    public var treatment: String?
     /// Reference level per categorical covariate (default: the first level in sorted order).
     public var referenceLevels: [String: String]
     /// Covariates taken as text levels whatever their cells look like (numbers too), and
@@ -85,7 +87,7 @@ public struct HistorySpecification: Sendable, Equatable {
         case .duration(let column, let event, let entry): names = [column, event] + (entry.map { [$0] } ?? [])
         case .dates(let start, let end, _): names = [start, end]
         }
-        return names + covariates + [strata, weights, cluster].compactMap { $0 }
+        return names + covariates + [strata, weights, cluster, treatment].compactMap { $0 }
     }
 
     /// Every column the specification reads, with how to keep it: numbers for times, flags,

@@ -1,0 +1,253 @@
+import RealModule
+
+/// A treatment's effect on churn from observational history, by propensity-score weighting:
+/// the propensity model, overlap, weights, balance, the weighted (marginal) hazard ratio beside
+/// the naive one, weighted retention curves, RMST, the E-value and a verdict.
+public struct CausalEffect: Sendable, Equatable {
+    /// Propensity overlap of one arm.
+    public struct Overlap: Sendable, Equatable, Codable {
+        /// Smallest propensity in the arm.
+        public let min: Double
+        /// Largest propensity in the arm.
+        public let max: Double
+        /// Share of the arm's accounts with a propensity outside [0.05, 0.95].
+        public let shareOutside: Double
+    }
+
+    /// A hazard ratio with its interval.
+    public struct HazardRatio: Sendable, Equatable, Codable {
+        /// The log hazard ratio (treated vs control).
+        public let logEstimate: Double
+        /// Its standard error (robust sandwich for the weighted fit, model-based for the naive one).
+        public let standardError: Double
+        /// exp(log estimate).
+        public let estimate: Double
+        /// Confidence interval of the hazard ratio.
+        public let ci95: [Double]
+    }
+
+    /// A difference between the arms (treated minus control) with its interval.
+    public struct Difference: Sendable, Equatable, Codable {
+        /// The time (months or the data's unit) it is taken at, or up to.
+        public let time: Double
+        /// Treated-arm value.
+        public let treated: Double
+        /// Control-arm value.
+        public let control: Double
+        /// treated − control.
+        public let difference: Double
+        /// Standard error of the difference (the arms' variances added).
+        public let standardError: Double
+        /// Confidence interval of the difference.
+        public let ci95: [Double]
+    }
+
+    /// The estimand the weights target.
+    public let estimand: CausalEstimand
+    /// Accounts analysed (after leaving out those without comparable accounts in the other arm).
+    public let accounts: Int
+    /// Treated accounts analysed.
+    public let treatedAccounts: Int
+    /// Churn events analysed.
+    public let events: Int
+    /// The arm of each analysed account (true = treated), in the order of the propensity model's rows.
+    public let treated: [Bool]
+    /// The propensity model.
+    public let propensity: LogisticFit
+    /// Its c-statistic (area under the ROC curve of the propensities for the arms).
+    public let cStatistic: Double
+    /// Propensity overlap of the treated arm.
+    public let overlapTreated: Overlap
+    /// Propensity overlap of the control arm.
+    public let overlapControl: Overlap
+    /// The weights.
+    public let weights: PropensityWeights
+    /// Balance of every propensity term.
+    public let balance: [CovariateBalance]
+    /// The weighted Cox hazard ratio (Efron ties, robust sandwich SE, clustered when asked).
+    public let hazardRatio: HazardRatio
+    /// The unadjusted Cox hazard ratio.
+    public let naiveHazardRatio: HazardRatio
+    /// The weighted Kaplan–Meier curve of the treated arm.
+    public let treatedCurve: WeightedSurvivalCurve
+    /// The weighted Kaplan–Meier curve of the control arm.
+    public let controlCurve: WeightedSurvivalCurve
+    /// Retention differences at the requested times.
+    public let retention: [Difference]
+    /// The RMST difference up to the horizon.
+    public let restrictedMean: Difference
+    /// The E-value of the weighted hazard ratio.
+    public let eValue: EValue
+    /// Notes for the report (accounts left out for lack of support, poor overlap).
+    public let warnings: [String]
+
+    /// Whether every term is balanced after weighting (|SMD| < 0.1, variance ratio in [0.5, 2]).
+    public var isBalanced: Bool { balance.allSatisfy(\.isBalanced) }
+}
+
+/// The settings of a causal-effect analysis.
+public struct CausalEffectOptions: Sendable, Equatable {
+    /// The estimand.
+    public var estimand: CausalEstimand
+    /// Winsorise the weights at these two-sided quantiles (e.g. 0.01), or not.
+    public var trim: Double?
+    /// Times at which retention is compared.
+    public var times: [Double]
+    /// Horizon of the restricted mean survival time.
+    public var horizon: Double
+    /// Confidence level of every interval.
+    public var confidenceLevel: Double
+
+    /// Creates options; `trim` must be in (0, 0.5).
+    public init(
+        estimand: CausalEstimand = .ate, trim: Double? = nil, times: [Double] = [3, 6, 12], horizon: Double = 12,
+        confidenceLevel: Double = 0.95
+    ) throws(CausalEffectError) {
+        if let trim, !(trim > 0 && trim < 0.5) { throw .invalidTrim(trim) }
+        self.estimand = estimand
+        self.trim = trim
+        self.times = times
+        self.horizon = horizon
+        self.confidenceLevel = confidenceLevel
+    }
+}
+
+extension CausalEffect {
+    /// Estimates the effect of `treated` on churn in `table`, whose covariates are the
+    /// confounder terms (clusters, when present, group the robust variance).
+    ///
+    /// A binary term whose accounts are all in one arm (every Enterprise account has a CSM) has
+    /// no comparable accounts: those accounts are left out, with a warning, and the answer is
+    /// about the rest.
+    /// - Parameter referenceLevels: the reference level of each text confounder, to name the
+    ///   accounts left out when it is the one level without comparable accounts.
+    public init(
+        table: EventTable, treated: [Bool], treatment: String, options: CausalEffectOptions,
+        referenceLevels: [String: String] = [:]
+    ) throws(CausalEffectError) {
+        guard treated.contains(true) else { throw .oneArmOnly(column: treatment, treated: false) }
+        guard treated.contains(false) else { throw .oneArmOnly(column: treatment, treated: true) }
+        guard let covariates = table.covariates, table.covariateCount > 0 else { throw .noConfounders }
+        let support = CommonSupport(
+            covariates: covariates, names: table.covariateNames, treated: treated, referenceLevels: referenceLevels)
+        let rows = support.rows
+        let arm = rows.map { treated[$0] }
+        guard arm.contains(true), arm.contains(false) else {
+            throw .noCommonSupport(reason: support.warnings.joined(separator: "; "))
+        }
+        let design = Matrix(
+            rows: rows.count, columns: support.terms.count,
+            columnMajor: support.terms.flatMap { column in rows.map { covariates[$0, column] } })
+        let names = support.terms.map { table.covariateNames[$0] }
+        let propensity = try LogisticRegression.fit(design: design, names: names, outcome: arm)
+        let weights = PropensityWeights(
+            estimand: options.estimand, propensities: propensity.fitted, treated: arm, trim: options.trim)
+        let subset = Self.rows(rows, of: table)
+        let z = NormalQuantile.quantile(0.5 + options.confidenceLevel / 2)
+
+        self.estimand = options.estimand
+        accounts = rows.count
+        treatedAccounts = arm.count(where: { $0 })
+        events = subset.events.count(where: { $0 })
+        self.treated = arm
+        self.propensity = propensity
+        cStatistic = Self.cStatistic(propensity.fitted, arm)
+        overlapTreated = Self.overlap(propensity.fitted, arm, true)
+        overlapControl = Self.overlap(propensity.fitted, arm, false)
+        self.weights = weights
+        balance = names.indices.map { term in
+            CovariateBalance(
+                covariate: names[term], values: design.column(term), treated: arm, weights: weights.values,
+                estimand: options.estimand)
+        }
+        for (name, isTreated) in [("treated", true), ("control", false)] where !zip(subset.events, arm).contains(where: { $0.0 && $0.1 == isTreated }) {
+            throw .noEvents(arm: name)
+        }
+        hazardRatio = try Self.cox(subset, arm: arm, weights: weights.values, z: z)
+        naiveHazardRatio = try Self.cox(subset, arm: arm, weights: nil, z: z)
+        treatedCurve = WeightedSurvivalCurve(table: subset, rows: arm.indices.filter { arm[$0] }, weights: weights.values)
+        controlCurve = WeightedSurvivalCurve(table: subset, rows: arm.indices.filter { !arm[$0] }, weights: weights.values)
+        retention = options.times.map { [treatedCurve, controlCurve] time in
+            Self.difference(
+                time: time, treated: (treatedCurve.survival(at: time), treatedCurve.standardError(at: time)),
+                control: (controlCurve.survival(at: time), controlCurve.standardError(at: time)), z: z)
+        }
+        restrictedMean = Self.difference(
+            time: options.horizon, treated: treatedCurve.restrictedMean(to: options.horizon),
+            control: controlCurve.restrictedMean(to: options.horizon), z: z)
+        let churnShare = Double(events) / Double(rows.count)
+        eValue = EValue(
+            hazardRatio: hazardRatio.estimate, lower: hazardRatio.ci95[0], upper: hazardRatio.ci95[1],
+            commonOutcome: churnShare >= EValue.commonOutcomeShare)
+        warnings = support.warnings + Self.overlapWarnings(overlapTreated, overlapControl)
+    }
+
+    /// The rows `rows` of `table` without covariates (durations, events, entry times, clusters).
+    private static func rows(_ rows: [Int], of table: EventTable) -> EventTable {
+        // Already-validated rows of a valid table: the checks cannot fail.
+        try! EventTable(
+            durations: rows.map { table.durations[$0] }, events: rows.map { table.events[$0] },
+            entryTimes: table.entryTimes.map { entry in rows.map { entry[$0] } },
+            clusters: table.clusters.map { clusters in rows.map { clusters[$0] } })
+    }
+
+    /// The Cox hazard ratio of the arm indicator: weighted with a robust sandwich variance, or
+    /// unweighted with the model variance.
+    private static func cox(_ table: EventTable, arm: [Bool], weights: [Double]?, z: Double) throws(CausalEffectError) -> HazardRatio {
+        do {
+            let data = try EventTable(
+                durations: table.durations, events: table.events, entryTimes: table.entryTimes, weights: weights,
+                covariates: Matrix(rows: arm.count, columns: 1, columnMajor: arm.map { $0 ? 1 : 0 }),
+                covariateNames: ["treated"], clusters: table.clusters)
+            let fit = try CoxProportionalHazards(options: CoxOptions(ties: .efron, robust: weights != nil)).fit(data)
+            let coefficient = fit.coefficients[0]
+            let b = coefficient.estimate
+            let se = coefficient.standardError
+            return HazardRatio(
+                logEstimate: b, standardError: se, estimate: Double.exp(b),
+                ci95: [Double.exp(b - z * se), Double.exp(b + z * se)])
+        } catch {
+            throw .coxFailed(String(describing: error))
+        }
+    }
+
+    private static func difference(
+        time: Double, treated: (Double, Double), control: (Double, Double), z: Double
+    ) -> Difference {
+        let difference = treated.0 - control.0
+        let se = (treated.1 * treated.1 + control.1 * control.1).squareRoot()
+        return Difference(
+            time: time, treated: treated.0, control: control.0, difference: difference, standardError: se,
+            ci95: [difference - z * se, difference + z * se])
+    }
+
+    /// The Mann–Whitney estimate of P(e_treated > e_control), ties counting one half.
+    static func cStatistic(_ propensities: [Double], _ treated: [Bool]) -> Double {
+        let order = propensities.indices.sorted { propensities[$0] < propensities[$1] }
+        var rankSum = 0.0
+        var start = 0
+        while start < order.count {
+            var end = start
+            while end + 1 < order.count && propensities[order[end + 1]] == propensities[order[start]] { end += 1 }
+            let midRank = Double(start + end) / 2 + 1
+            for position in start...end where treated[order[position]] { rankSum += midRank }
+            start = end + 1
+        }
+        let n1 = Double(treated.count(where: { $0 }))
+        let n0 = Double(treated.count) - n1
+        return (rankSum - n1 * (n1 + 1) / 2) / (n1 * n0)
+    }
+
+    private static func overlap(_ propensities: [Double], _ treated: [Bool], _ arm: Bool) -> Overlap {
+        let values = zip(propensities, treated).filter { $0.1 == arm }.map(\.0)
+        let outside = values.count(where: { $0 < 0.05 || $0 > 0.95 })
+        return Overlap(min: values.min() ?? .nan, max: values.max() ?? .nan, shareOutside: Double(outside) / Double(values.count))
+    }
+
+    private static func overlapWarnings(_ treated: Overlap, _ control: Overlap) -> [String] {
+        let share = max(treated.shareOutside, control.shareOutside)
+        guard share >= 0.1 else { return [] }
+        return ["poor overlap: \(NumberFormatting.percent(share)) of one arm has a propensity outside [0.05, 0.95]; "
+            + "the overlap estimand (--estimand ato) answers for the accounts that could have gone either way"]
+    }
+}

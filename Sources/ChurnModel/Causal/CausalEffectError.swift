@@ -1,0 +1,50 @@
+/// Why a causal-effect analysis cannot give an answer; each says what to change.
+public enum CausalEffectError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Every row is in one arm.
+    case oneArmOnly(column: String, treated: Bool)
+    /// The treatment column is also listed as a confounder.
+    case treatmentIsConfounder(column: String)
+    /// No confounders were given.
+    case noConfounders
+    /// The propensity model separates the arms (its estimate does not exist); the terms that push hardest.
+    case separation(terms: [String])
+    /// The propensity model's information matrix is singular: some confounders are collinear.
+    case collinear(terms: [String])
+    /// Newton's method did not converge.
+    case propensityDidNotConverge(iterations: Int)
+    /// An arm has no events, so its hazard and curve cannot be estimated.
+    case noEvents(arm: String)
+    /// A truncation level outside (0, 0.5).
+    case invalidTrim(Double)
+    /// After leaving out accounts without comparable ones in the other arm, too few are left.
+    case noCommonSupport(reason: String)
+    /// The weighted Cox fit failed.
+    case coxFailed(String)
+
+    /// One sentence naming the problem and the fix.
+    public var description: String {
+        switch self {
+        case .oneArmOnly(let column, let treated):
+            "every row has \(column) = \(treated ? 1 : 0): there are no \(treated ? "controls" : "treated accounts") to compare with"
+        case .treatmentIsConfounder(let column):
+            "the treatment column \(column) is also listed in --confounders; a treatment cannot adjust for itself"
+        case .noConfounders:
+            "no confounders given: list the columns that drive both who gets the treatment and churn (--confounders A,B,C)"
+        case .separation(let terms):
+            "the propensity model separates the arms perfectly (fitted probabilities of 0 or 1), so no comparison is possible; "
+                + "the terms that decide it are \(terms.joined(separator: ", ")): coarsen or drop them, or restrict the data to accounts where both arms occur"
+        case .collinear(let terms):
+            "the propensity model cannot be fitted: its confounders are collinear (one is a combination of others) among \(terms.dropFirst().joined(separator: ", "))"
+        case .propensityDidNotConverge(let iterations):
+            "the propensity model did not converge in \(iterations) Newton iterations"
+        case .noEvents(let arm):
+            "the \(arm) arm has no churn events, so its churn hazard cannot be estimated"
+        case .invalidTrim(let q):
+            "--trim must be a share in (0, 0.5), such as 0.01 for the 1st and 99th percentiles; got \(q)"
+        case .noCommonSupport(let reason):
+            "no comparison is possible: \(reason)"
+        case .coxFailed(let reason):
+            "the weighted Cox fit failed: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// The library entry point of `churnsim effect`: customer history → causal effect of a
+/// treatment (a CSM) on churn → `effect.json`, tables and a report, written atomically.
+public struct EffectRun: Sendable {
+    /// Path of the history CSV.
+    public var historyFile: String
+    /// Columns and how to read them; its `covariates` are the confounders and its `treatment` the
+    /// 0/1 treatment column.
+    public var specification: HistorySpecification
+    /// Estimand, truncation, times and horizon.
+    public var options: CausalEffectOptions
+    /// Output folder; defaults to `Reports/effect-<file stem>-<treatment>`.
+    public var outputDirectory: String?
+
+    /// Describes an analysis.
+    public init(historyFile: String, specification: HistorySpecification, options: CausalEffectOptions, outputDirectory: String? = nil) {
+        self.historyFile = historyFile
+        self.specification = specification
+        self.options = options
+        self.outputDirectory = outputDirectory
+    }
+
+    /// Loads the history, estimates the effect and writes the report.
+    /// - Throws: ``DataError`` for bad input, ``CausalEffectError`` when no answer is possible;
+    ///   nothing is written then.
+    public func execute() throws -> (effect: CausalEffect, verdict: EffectVerdict, warnings: [String], directory: URL) {
+        guard let treatment = specification.treatment else { throw CausalEffectError.noConfounders }
+        guard !specification.covariates.contains(treatment) else { throw CausalEffectError.treatmentIsConfounder(column: treatment) }
+        guard !specification.covariates.isEmpty else { throw CausalEffectError.noConfounders }
+        let history = try HistoryLoader.load(path: historyFile, specification: specification)
+        let effect: CausalEffect
+        do {
+            let references = history.covariates.reduce(into: [String: String]()) { references, covariate in
+                if case .categorical(_, let reference) = covariate.kind { references[covariate.column] = reference }
+            }
+            effect = try CausalEffect(
+                table: history.table, treated: history.treatment ?? [], treatment: treatment, options: options,
+                referenceLevels: references)
+        } catch {
+            throw DataError.invalidTable(file: historyFile, reason: error.description)
+        }
+        let verdict = EffectVerdict(effect)
+        let warnings = history.warnings + effect.warnings
+        let stem = URL(fileURLWithPath: historyFile).deletingPathExtension().lastPathComponent
+        let directory = URL(
+            fileURLWithPath: outputDirectory ?? "Reports/effect-\(ScenarioRun.slug(stem))-\(ScenarioRun.slug(treatment))")
+        let summary = EffectSummary(effect: effect, treatment: treatment, verdict: verdict, warnings: warnings)
+        let model = EffectReport.model(
+            effect: effect, summary: summary, historyFile: historyFile, confounders: specification.covariates,
+            generatedAt: Date())
+        let files = try ReportFiles.rendered(model, after: [{ [(name: "effect.json", contents: try ReportFiles.json(summary))] }])
+        try ReportDirectory.write(files, to: directory)
+        return (effect, verdict, warnings, directory)
+    }
+}

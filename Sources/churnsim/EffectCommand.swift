@@ -45,6 +45,18 @@ struct EffectCommand: ParsableCommand {
     @Option(help: "Horizon of the restricted mean survival time (RMST).")
     var horizon: Double = 12
 
+    @Option(name: .customLong("time-unit"), help: "Unit of --duration (months, days, weeks or years), for the report and the value of retention. Dates give months.")
+    var timeUnit: TimeUnit?
+
+    @Option(help: "MRR column: puts a value on the extra months a covered account stays (RMST difference × mean MRR).")
+    var mrr: String?
+
+    @Option(name: .customLong("csm-cost"), help: "Loaded annual cost of one CSM, set against that value (with --accounts-per-csm).")
+    var csmCost: Double?
+
+    @Option(name: .customLong("accounts-per-csm"), help: "Accounts one CSM carries.")
+    var accountsPerCSM: Double?
+
     @Option(help: "Report folder (default: Reports/effect-<file>-<treatment>).")
     var output: String?
 
@@ -54,6 +66,10 @@ struct EffectCommand: ParsableCommand {
         if let trim, !(trim > 0 && trim < 0.5) { throw ValidationError("--trim must be in (0, 0.5), e.g. 0.01") }
         if parsedTimes == nil { throw ValidationError("--times takes positive numbers separated by commas, got '\(times)'") }
         if !(horizon > 0 && horizon.isFinite) { throw ValidationError("--horizon must be a positive number") }
+        if (csmCost == nil) != (accountsPerCSM == nil) { throw ValidationError("--csm-cost and --accounts-per-csm go together") }
+        if csmCost != nil, mrr == nil { throw ValidationError("--csm-cost needs --mrr: the cost is set against the revenue kept") }
+        if let csmCost, !(csmCost >= 0 && csmCost.isFinite) { throw ValidationError("--csm-cost must be 0 or more") }
+        if let accountsPerCSM, !(accountsPerCSM >= 1 && accountsPerCSM.isFinite) { throw ValidationError("--accounts-per-csm must be at least 1") }
     }
 
     private var parsedTimes: [Double]? {
@@ -66,8 +82,11 @@ struct EffectCommand: ParsableCommand {
         var specification = columns.specification(
             covariates: HistoryColumnOptions.list(confounders), strata: nil, weights: nil, cluster: cluster)
         specification.treatment = treatment
+        specification.revenue = mrr
         let options = try CausalEffectOptions(estimand: estimand, trim: trim, times: parsedTimes ?? [], horizon: horizon)
-        let run = EffectRun(historyFile: history, specification: specification, options: options, outputDirectory: output)
+        let run = EffectRun(
+            historyFile: history, specification: specification, options: options, outputDirectory: output, timeUnit: timeUnit,
+            csmCostAnnual: csmCost, accountsPerCSM: accountsPerCSM)
         let (_, verdict, warnings, directory) = try run.execute()
         for warning in warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         print(verdict.text)

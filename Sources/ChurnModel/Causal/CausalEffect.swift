@@ -50,7 +50,9 @@ public struct CausalEffect: Sendable, Equatable {
     public let treatedAccounts: Int
     /// Churn events analysed.
     public let events: Int
-    /// The arm of each analysed account (true = treated), in the order of the propensity model's rows.
+    /// The table rows analysed (0-based, ascending): all but those left out for lack of support.
+    public let rows: [Int]
+    /// The arm of each analysed account (true = treated), in the order of ``rows``.
     public let treated: [Bool]
     /// The propensity model.
     public let propensity: LogisticFit
@@ -149,6 +151,7 @@ extension CausalEffect {
         accounts = rows.count
         treatedAccounts = arm.count(where: { $0 })
         events = subset.events.count(where: { $0 })
+        self.rows = rows
         self.treated = arm
         self.propensity = propensity
         cStatistic = Self.cStatistic(propensity.fitted, arm)
@@ -162,6 +165,12 @@ extension CausalEffect {
         }
         for (name, isTreated) in [("treated", true), ("control", false)] where !zip(subset.events, arm).contains(where: { $0.0 && $0.1 == isTreated }) {
             throw .noEvents(arm: name)
+        }
+        for (name, isTreated) in [("treated", true), ("control", false)] {
+            let last = arm.indices.filter { arm[$0] == isTreated }.map { subset.durations[$0] }.max() ?? 0
+            if let time = (options.times + [options.horizon]).first(where: { $0 > last }) {
+                throw .beyondFollowUp(time: time, arm: name, lastFollowUp: last)
+            }
         }
         hazardRatio = try Self.cox(subset, arm: arm, weights: weights.values, z: z)
         naiveHazardRatio = try Self.cox(subset, arm: arm, weights: nil, z: z)

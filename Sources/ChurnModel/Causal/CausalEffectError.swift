@@ -18,6 +18,8 @@ public enum CausalEffectError: Error, Equatable, Sendable, CustomStringConvertib
     case invalidTrim(Double)
     /// After leaving out accounts without comparable ones in the other arm, too few are left.
     case noCommonSupport(reason: String)
+    /// A retention time or the RMST horizon lies after the last follow-up of an arm.
+    case beyondFollowUp(time: Double, arm: String, lastFollowUp: Double)
     /// The weighted Cox fit failed.
     case coxFailed(String)
 
@@ -43,6 +45,9 @@ public enum CausalEffectError: Error, Equatable, Sendable, CustomStringConvertib
             "--trim must be a share in (0, 0.5), such as 0.01 for the 1st and 99th percentiles; got \(q)"
         case .noCommonSupport(let reason):
             "no comparison is possible: \(reason)"
+        case .beyondFollowUp(let time, let arm, let last):
+            "time \(NumberFormatting.exact(time)) is after the last follow-up of the \(arm) arm (\(NumberFormatting.exact(last))): "
+                + "its curve is not estimated there; choose --times and --horizon within the follow-up"
         case .coxFailed(let reason):
             "the weighted Cox fit failed: \(reason)"
         }

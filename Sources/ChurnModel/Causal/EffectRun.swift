@@ -12,13 +12,31 @@ public struct EffectRun: Sendable {
     public var options: CausalEffectOptions
     /// Output folder; defaults to `Reports/effect-<file stem>-<treatment>`.
     public var outputDirectory: String?
+    /// Unit of a duration column; dates give months.
+    public var timeUnit: TimeUnit?
+    /// Loaded annual cost of one CSM, to set against the retained revenue (with `accountsPerCSM`).
+    public var csmCostAnnual: Double?
+    /// Accounts one CSM carries.
+    public var accountsPerCSM: Double?
 
     /// Describes an analysis.
-    public init(historyFile: String, specification: HistorySpecification, options: CausalEffectOptions, outputDirectory: String? = nil) {
+    public init(
+        historyFile: String, specification: HistorySpecification, options: CausalEffectOptions, outputDirectory: String? = nil,
+        timeUnit: TimeUnit? = nil, csmCostAnnual: Double? = nil, accountsPerCSM: Double? = nil
+    ) {
         self.historyFile = historyFile
         self.specification = specification
         self.options = options
         self.outputDirectory = outputDirectory
+        self.timeUnit = timeUnit
+        self.csmCostAnnual = csmCostAnnual
+        self.accountsPerCSM = accountsPerCSM
+    }
+
+    /// The unit of the durations: months for dates, else the one given (nil: unknown).
+    private var unit: TimeUnit? {
+        if case .dates = specification.time { return .months }
+        return timeUnit
     }
 
     /// Loads the history, estimates the effect and writes the report.
@@ -45,7 +63,13 @@ public struct EffectRun: Sendable {
         let stem = URL(fileURLWithPath: historyFile).deletingPathExtension().lastPathComponent
         let directory = URL(
             fileURLWithPath: outputDirectory ?? "Reports/effect-\(ScenarioRun.slug(stem))-\(ScenarioRun.slug(treatment))")
-        let summary = EffectSummary(effect: effect, treatment: treatment, verdict: verdict, warnings: warnings)
+        let money = history.revenue.map { revenue in
+            EffectMoney(
+                effect: effect, revenue: revenue, monthsPerUnit: (unit ?? .months).months, csmCostAnnual: csmCostAnnual,
+                accountsPerCSM: accountsPerCSM)
+        }
+        let summary = EffectSummary(
+            effect: effect, treatment: treatment, verdict: verdict, warnings: warnings, timeUnit: unit, money: money)
         let model = EffectReport.model(
             effect: effect, summary: summary, historyFile: historyFile, confounders: specification.covariates,
             generatedAt: Date())

@@ -82,9 +82,16 @@ public struct EffectSummary: Sendable, Equatable, Codable {
     public let verdict: String
     /// Warnings.
     public let warnings: [String]
+    /// The unit of the times (`months`, `days`, …), or nil when not given.
+    public let timeUnit: String?
+    /// Retained revenue against CSM cost, when a revenue column was given.
+    public let money: EffectMoney?
 
     /// The summary of `effect`.
-    init(effect: CausalEffect, treatment: String, verdict: EffectVerdict, warnings: [String]) {
+    init(
+        effect: CausalEffect, treatment: String, verdict: EffectVerdict, warnings: [String], timeUnit: TimeUnit?,
+        money: EffectMoney?
+    ) {
         self.treatment = treatment
         estimand = effect.estimand
         accounts = effect.accounts
@@ -110,5 +117,7 @@ public struct EffectSummary: Sendable, Equatable, Codable {
         conclusion = verdict.conclusion
         self.verdict = [verdict.text, verdict.naiveDisagreement].compactMap { $0 }.joined(separator: " ")
         self.warnings = warnings
+        self.timeUnit = timeUnit?.rawValue
+        self.money = money
     }
 }

@@ -1,7 +1,8 @@
 import RealModule
 
-/// A CS effect estimated from history: the Cox coefficient β of a coverage covariate and its
-/// standard error, read from a `churnsim fit --model cox` output.
+/// A CS effect estimated from history: the log hazard ratio β of coverage and its standard
+/// error, read from a `churnsim fit --model cox` output (a plain, unadjusted coefficient) or
+/// from a `churnsim effect` output (propensity-weighted, adjusted for confounders).
 ///
 /// The simulation carries the estimate as parameter uncertainty: every path draws its own
 /// coefficient β + SE·z with z ~ Normal(0, 1) (see ``SegmentHazardRatios``), so the ranges
@@ -17,8 +18,18 @@ public struct EstimatedCoverageEffect: Sendable, Equatable {
         case accountsPerCSM = "accounts_per_csm"
     }
 
-    /// The fit file as given in the scenario.
+    /// Where the estimate comes from.
+    public enum Source: String, Sendable, Equatable {
+        /// A Cox coefficient of `churnsim fit` (`from_fit`): unadjusted for who gets a CSM.
+        case fit
+        /// The weighted marginal hazard ratio of `churnsim effect` (`from_effect`).
+        case effect
+    }
+
+    /// The fit or effect file as given in the scenario.
     public var file: String
+    /// Where the estimate comes from.
+    public var source: Source
     /// The covariate's name in the fit.
     public var covariate: String
     /// How β is read.
@@ -33,10 +44,11 @@ public struct EstimatedCoverageEffect: Sendable, Equatable {
     /// Creates the record; `standardError` must be finite and ≥ 0.
     public init(
         file: String, covariate: String, kind: Kind, coefficient: Double, standardError: Double,
-        confidenceInterval: (lower: Double, upper: Double)
+        confidenceInterval: (lower: Double, upper: Double), source: Source = .fit
     ) {
         precondition(coefficient.isFinite && standardError.isFinite && standardError >= 0, "invalid CS estimate")
         self.file = file
+        self.source = source
         self.covariate = covariate
         self.kind = kind
         self.coefficient = coefficient
@@ -52,7 +64,7 @@ public struct EstimatedCoverageEffect: Sendable, Equatable {
 
     /// Equal when every stored number and name is.
     public static func == (a: Self, b: Self) -> Bool {
-        a.file == b.file && a.covariate == b.covariate && a.kind == b.kind && a.coefficient == b.coefficient
+        a.file == b.file && a.source == b.source && a.covariate == b.covariate && a.kind == b.kind && a.coefficient == b.coefficient
             && a.standardError == b.standardError && a.confidenceInterval == b.confidenceInterval
     }
 }
@@ -69,6 +81,8 @@ public enum CoverageEstimateError: Error, Sendable, Equatable, CustomStringConve
     case wrongDirection(name: String, hazardRatio: Double)
     /// The estimate or its standard error is not a finite number.
     case notFinite(name: String)
+    /// The `churnsim effect` output claims no effect because its arms are not balanced.
+    case unbalancedEffect(verdict: String)
 
     /// What is wrong and what would work.
     public var description: String {
@@ -84,6 +98,8 @@ public enum CoverageEstimateError: Error, Sendable, Equatable, CustomStringConve
                 + "higher churn (often because CSMs are assigned to accounts already at risk); give hazard_ratio instead"
         case .notFinite(let name):
             "covariate '\(name)' has no finite estimate and standard error"
+        case .unbalancedEffect(let verdict):
+            "claims no effect, because its weighted arms are not balanced (\(verdict)); fix the propensity model and rerun churnsim effect"
         }
     }
 }
@@ -117,5 +133,25 @@ extension EstimatedCoverageEffect {
         self.init(
             file: file, covariate: covariate, kind: kind, coefficient: row.estimate, standardError: row.standardError,
             confidenceInterval: (row.ciLower, row.ciUpper))
+    }
+}
+
+extension EstimatedCoverageEffect {
+    /// Reads the weighted marginal hazard ratio of a `churnsim effect` output written to `file`:
+    /// the treatment is CSM assigned, β its log hazard ratio and the SE its robust standard error.
+    /// - Throws: ``CoverageEstimateError`` when the arms are not balanced or the HR is not below 1.
+    public init(effect: EffectSummary, file: String) throws {
+        guard effect.conclusion != .notBalanced else { throw CoverageEstimateError.unbalancedEffect(verdict: effect.verdict) }
+        let ratio = effect.hazardRatio
+        guard ratio.logEstimate.isFinite, ratio.standardError.isFinite, ratio.standardError >= 0 else {
+            throw CoverageEstimateError.notFinite(name: effect.treatment)
+        }
+        guard ratio.logEstimate < 0 else {
+            throw CoverageEstimateError.wrongDirection(name: effect.treatment, hazardRatio: ratio.estimate)
+        }
+        self.init(
+            file: file, covariate: effect.treatment, kind: .assigned, coefficient: ratio.logEstimate,
+            standardError: ratio.standardError,
+            confidenceInterval: (Double.log(ratio.ci95[0]), Double.log(ratio.ci95[1])), source: .effect)
     }
 }

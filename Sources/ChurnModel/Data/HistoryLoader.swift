@@ -10,6 +10,8 @@ public struct LoadedHistory: Sendable {
     public let warnings: [String]
     /// The treatment flag per row (true = treated), when the specification names a treatment column.
     public let treatment: [Bool]?
+    /// The revenue (MRR) per row, when the specification names a revenue column.
+    public let revenue: [Double]?
 }
 
 /// Reads a customer-history CSV as a ``HistorySpecification`` describes.
@@ -34,6 +36,7 @@ public enum HistoryLoader {
         let strata = try spec.strata.map { try reader.cells($0) }
         let clusters = try spec.cluster.map { try reader.cells($0) }
         let treatment = try spec.treatment.map { try reader.flags($0, meaning: "a treatment flag") }
+        let revenue = try spec.revenue.map { try reader.numbers($0, expected: "a revenue (MRR) of 0 or more") { $0 >= 0 } }
         let table: EventTable
         do {
             table = try EventTable(
@@ -48,7 +51,8 @@ public enum HistoryLoader {
                 + (dropped.count > 10 ? ", …" : "")
         ]
         return LoadedHistory(
-            table: table, covariates: encoded, droppedRows: dropped, warnings: warnings, treatment: treatment)
+            table: table, covariates: encoded, droppedRows: dropped, warnings: warnings, treatment: treatment,
+            revenue: revenue)
     }
 
     /// The covariates' encodings and their column-major matrix (nil without covariates).

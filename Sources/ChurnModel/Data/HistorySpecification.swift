@@ -46,6 +46,8 @@ public struct HistorySpecification: Sendable, Equatable {
     public var cluster: String?
     /// Treatment column (a 0/1 flag, as `churnsim effect` compares the arms), if any.
     public var treatment: String?
+    /// Revenue column (MRR, a number ≥ 0), if any, for putting a value on retention.
+    public var revenue: String?
     /// Reference level per categorical covariate (default: the first level in sorted order).
     public var referenceLevels: [String: String]
     /// Covariates taken as text levels whatever their cells look like (numbers too), and
@@ -87,7 +89,7 @@ public struct HistorySpecification: Sendable, Equatable {
         case .duration(let column, let event, let entry): names = [column, event] + (entry.map { [$0] } ?? [])
         case .dates(let start, let end, _): names = [start, end]
         }
-        return names + covariates + [strata, weights, cluster, treatment].compactMap { $0 }
+        return names + covariates + [strata, weights, cluster, treatment, revenue].compactMap { $0 }
     }
 
     /// Every column the specification reads, with how to keep it: numbers for times, flags,

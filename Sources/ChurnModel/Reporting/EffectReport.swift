@@ -10,7 +10,7 @@ enum EffectReport {
         ReportModel(
             title: "Does \(summary.treatment) lower churn? Propensity-weighted comparison (\(effect.estimand.rawValue.uppercased()))",
             keyFigures: keyFigures(effect, summary), warnings: summary.warnings,
-            charts: [lovePlot(effect), retentionCurves(effect), overlapHistogram(effect)],
+            charts: [lovePlot(effect), retentionCurves(effect, unit: summary.timeUnit), overlapHistogram(effect)],
             tables: tables(effect, summary),
             audit: [
                 ("History file", historyFile), ("History SHA-256", ReportAudit.sha256(ofFile: historyFile)),
@@ -31,16 +31,18 @@ enum EffectReport {
         figures.append(
             "Weighted hazard ratio \(s(hr.estimate)) (95% CI \(s(hr.ci95[0]))–\(s(hr.ci95[1]))); naive, unadjusted "
                 + "\(s(naive.estimate)) (\(s(naive.ci95[0]))–\(s(naive.ci95[1]))).")
+        let unit = summary.timeUnit ?? "time units"
         if let last = effect.retention.last {
             figures.append(
-                "Retention at \(NumberFormatting.exact(last.time)): \(NumberFormatting.percent(last.treated)) with a CSM vs "
+                "Retention at \(NumberFormatting.exact(last.time)) \(unit): \(NumberFormatting.percent(last.treated)) with a CSM vs "
                     + "\(NumberFormatting.percent(last.control)) without, a difference of \(points(last.difference)) "
                     + "(95% CI \(points(last.ci95[0])) to \(points(last.ci95[1]))).")
         }
         let rmst = effect.restrictedMean
         figures.append(
-            "Over the first \(NumberFormatting.exact(rmst.time)) time units, a covered account stays \(s(rmst.difference)) "
+            "Within the first \(NumberFormatting.exact(rmst.time)) \(unit), a covered account stays \(s(rmst.difference)) \(unit) "
                 + "longer on average (RMST difference; 95% CI \(s(rmst.ci95[0])) to \(s(rmst.ci95[1]))).")
+        if let money = summary.money { figures.append(moneyFigure(money)) }
         figures.append(
             "An unmeasured confounder would need a risk ratio of \(s(effect.eValue.estimate)) with both CSM assignment and churn "
                 + "to explain the estimate away, and \(s(effect.eValue.ci)) to move its interval to 1 (E-values"
@@ -50,6 +52,19 @@ enum EffectReport {
                 + "\(s(effect.weights.effectiveTreated)) treated and \(s(effect.weights.effectiveControl)) controls; "
                 + "propensity c-statistic \(s(effect.cStatistic)).")
         return figures
+    }
+
+    private static func moneyFigure(_ money: EffectMoney) -> String {
+        let c = NumberFormatting.compactCurrency
+        var text = "That is \(c(money.retainedRevenuePerCoveredAccount)) of revenue kept per covered account within "
+            + "\(NumberFormatting.exact(money.horizonMonths)) months (95% CI \(c(money.retainedRevenueInterval[0])) to "
+            + "\(c(money.retainedRevenueInterval[1]))), at the covered accounts' mean MRR of \(c(money.meanMonthlyRevenueTreated))"
+        if let cost = money.csmCostPerCoveredAccount, let net = money.netValuePerCoveredAccount, let interval = money.netValueInterval {
+            text += "; against a CSM cost of \(c(cost)) per covered account, the net value is \(c(net)) (95% CI \(c(interval[0])) to "
+                + "\(c(interval[1])))" + (interval[0] > 0 ? ": coverage pays for itself" : interval[1] < 0 ? ": coverage does not pay for itself" : "")
+        }
+        return text + ". (Revenue, not margin, and only within the horizon: a longer --horizon, or a scenario with "
+            + "customer_success.effect.from_effect, values the whole lifetime.)"
     }
 
     /// A difference of shares in percentage points.
@@ -74,7 +89,7 @@ enum EffectReport {
             referenceX: 0)
     }
 
-    private static func retentionCurves(_ effect: CausalEffect) -> ReportChart {
+    private static func retentionCurves(_ effect: CausalEffect, unit: String?) -> ReportChart {
         let series = [("With a CSM (weighted)", effect.treatedCurve, 1), ("Without a CSM (weighted)", effect.controlCurve, 2)]
             .map { name, curve, color in
                 ReportChartSeries(
@@ -83,7 +98,8 @@ enum EffectReport {
             }
         return ReportChart(
             name: "retention", title: "Weighted share of accounts still active, with and without a CSM",
-            kind: .step, xAxis: ReportChartAxis(title: "Time since start", unit: .months),
+            kind: .step,
+            xAxis: ReportChartAxis(title: "Time since start", unit: unit == "months" ? .months : unit.map { .time($0) } ?? .plain),
             yAxis: ReportChartAxis(title: "Accounts still active", unit: .share), series: series,
             note: "Inverse-probability-weighted Kaplan–Meier curves: each arm reweighted to the \(effect.estimand.population).")
     }
@@ -136,8 +152,8 @@ enum EffectReport {
             columns: ["term", "coefficient", "standard_error"],
             rows: summary.propensity.terms.map { [.text($0.name), .estimate($0.coefficient), .estimate($0.standardError)] })
         let overlap = ReportTable(
-            name: "overlap", title: "Propensity overlap by arm",
-            columns: ["arm", "min", "max", "share_outside_0_05_0_95", "effective_sample_size"],
+            name: "overlap", title: "Propensity overlap by arm (extreme: below 0.05 or above 0.95)",
+            columns: ["arm", "min", "max", "share_extreme", "effective_sample_size"],
             rows: [
                 [.text("treated"), .estimate(effect.overlapTreated.min), .estimate(effect.overlapTreated.max),
                  .share(effect.overlapTreated.shareOutside), .estimate(effect.weights.effectiveTreated)],
@@ -154,6 +170,17 @@ enum EffectReport {
             name: "weighted_curves", title: "Weighted Kaplan–Meier curves (Xie–Liu standard errors)",
             columns: ["arm", "time", "weighted_at_risk", "weighted_events", "effective_at_risk", "survival", "standard_error"],
             rows: curve("treated", effect.treatedCurve) + curve("control", effect.controlCurve), showInSummary: false)
-        return [hazardRatios, differences, balance, overlap, propensity, curves]
+        let money = summary.money.map { money in
+            let cost = { (value: Double?) in value.map(ReportCell.currency) ?? .missing(reason: "no --csm-cost") }
+            return ReportTable(
+                name: "value", title: "Revenue kept per covered account, against CSM cost",
+                columns: ["horizon_months", "extra_months_retained", "mean_mrr_treated", "retained_revenue", "retained_revenue_ci_lower",
+                          "retained_revenue_ci_upper", "csm_cost_per_account", "net_value", "net_value_ci_lower", "net_value_ci_upper"],
+                rows: [[.number(money.horizonMonths), .estimate(money.extraMonthsRetained), .currency(money.meanMonthlyRevenueTreated),
+                        .currency(money.retainedRevenuePerCoveredAccount), .currency(money.retainedRevenueInterval[0]),
+                        .currency(money.retainedRevenueInterval[1]), cost(money.csmCostPerCoveredAccount), cost(money.netValuePerCoveredAccount),
+                        cost(money.netValueInterval?[0]), cost(money.netValueInterval?[1])]])
+        }
+        return [hazardRatios, differences] + (money.map { [$0] } ?? []) + [balance, overlap, propensity, curves]
     }
 }

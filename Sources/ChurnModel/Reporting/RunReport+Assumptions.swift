@@ -98,7 +98,11 @@ extension RunReport {
         guard let estimate = effect.estimate else {
             return "hazard_ratio \(NumberFormatting.exact(effect.hazardRatio)), \(reference)"
         }
-        return "from_fit \(estimate.file), covariate \(estimate.covariate) (\(estimate.kind.rawValue)): "
+        if estimate.source == .effect {
+            return "from_effect \(estimate.file), treatment \(estimate.covariate) (propensity-weighted): "
+                + "β \(NumberFormatting.exact(estimate.coefficient)), SE \(NumberFormatting.exact(estimate.standardError)); " + reference
+        }
+        return "from_fit \(estimate.file), covariate \(estimate.covariate) (\(estimate.kind.rawValue), unadjusted): "
             + "β \(NumberFormatting.exact(estimate.coefficient)), SE \(NumberFormatting.exact(estimate.standardError)); "
             + (estimate.kind == .accountsPerCSM ? "hazard_ratio \(NumberFormatting.exact(effect.hazardRatio)), " : "")
             + reference

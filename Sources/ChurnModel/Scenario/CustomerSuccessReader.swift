@@ -7,7 +7,7 @@ enum CustomerSuccessReader {
     /// Keys of `customer_success`.
     static let keys = ["csm_cost_annual", "coverage", "effect"]
     /// Keys of `customer_success.effect`.
-    static let effectKeys = ["hazard_ratio", "reference_accounts_per_csm", "from_fit", "covariate"]
+    static let effectKeys = ["hazard_ratio", "reference_accounts_per_csm", "from_fit", "covariate", "from_effect"]
     /// Most accounts one CSM may be given.
     static let maximumLoad = 1_000_000.0
 
@@ -64,7 +64,18 @@ enum CustomerSuccessReader {
         guard let effect = section.mapping("effect", allowedKeys: effectKeys) else { return nil }
         let reference = effect.number(
             "reference_accounts_per_csm", in: 1...maximumLoad, expected: "accounts per CSM ≥ 1")
+        if effect.node("from_effect", required: false) != nil {
+            guard let estimate = readEffectEstimate(effect), let reference else { return nil }
+            return CoverageEffect(
+                hazardRatio: Double.exp(estimate.coefficient), referenceAccountsPerCSM: reference, estimate: estimate)
+        }
         let estimate = readEstimate(effect)
+        if estimate?.kind == .assigned {
+            effect.warn(
+                "from_fit",
+                "the CSM hazard ratio of a Cox fit is unadjusted: CSMs are not assigned at random, so it mixes the CSM's effect "
+                    + "with who gets one; churnsim effect estimates it by propensity weighting (use from_effect)")
+        }
         let fromFit = effect.node("from_fit", required: false) != nil
         if fromFit, estimate == nil { return nil }
         if estimate?.kind == .assigned {
@@ -111,6 +122,42 @@ enum CustomerSuccessReader {
             effect.diagnostics.report(
                 .invalidValue(expected: "a fit.yaml written by churnsim fit --model cox", found: "\(error)"),
                 at: effect.mapping["from_fit"]?.mark, keyPath: effect.path("from_fit"))
+        }
+        return nil
+    }
+
+    /// The weighted hazard ratio of the `churnsim effect` output `from_effect` (relative to the
+    /// scenario file); `from_fit`, `covariate` and `hazard_ratio` cannot come with it.
+    private static func readEffectEstimate(_ effect: YAMLMappingReader) -> EstimatedCoverageEffect? {
+        for key in ["from_fit", "covariate", "hazard_ratio"] {
+            if let node = effect.node(key, required: false) {
+                effect.diagnostics.report(
+                    .invalidValue(expected: "no \(key): from_effect gives the CSM effect", found: node.summary),
+                    at: node.mark, keyPath: effect.path(key))
+                return nil
+            }
+        }
+        guard let file = effect.string("from_effect") else { return nil }
+        let base = (effect.diagnostics.file as NSString).deletingLastPathComponent
+        let path = file.hasPrefix("/") || base.isEmpty ? file : (base as NSString).appendingPathComponent(file)
+        let mark = effect.mapping["from_effect"]?.mark
+        do {
+            let decoder = JSONDecoder()
+            decoder.keyDecodingStrategy = .convertFromSnakeCase
+            let summary = try decoder.decode(EffectSummary.self, from: try InputFile.data(at: path))
+            return try EstimatedCoverageEffect(effect: summary, file: file)
+        } catch let error as CoverageEstimateError {
+            effect.diagnostics.report(
+                .invalidValue(expected: "a balanced effect with a hazard ratio below 1", found: "\(file) \(error)"),
+                at: mark, keyPath: effect.path("from_effect"))
+        } catch let error as InputFileError {
+            effect.diagnostics.report(
+                .invalidValue(expected: "an effect.json written by churnsim effect", found: "\(file): \(error.reason)"),
+                at: mark, keyPath: effect.path("from_effect"))
+        } catch {
+            effect.diagnostics.report(
+                .invalidValue(expected: "an effect.json written by churnsim effect", found: "\(file) is not one (\(error))"),
+                at: mark, keyPath: effect.path("from_effect"))
         }
         return nil
     }

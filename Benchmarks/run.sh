@@ -4,7 +4,9 @@
 #      (Benchmarks/montecarlo/);
 #   2. survival fits: `churnsim fit` (Cox Efron/Breslow, Weibull AFT, Kaplan–Meier) vs R survival
 #      (coxph, survreg, survfit) and lifelines (CoxPHFitter, WeibullAFTFitter, KaplanMeierFitter)
-#      on synthetic churn data with tied monthly durations (Benchmarks/survival/).
+#      on synthetic churn data with tied monthly durations (Benchmarks/survival/);
+#   3. causal effect: `churnsim effect` vs R (glm, weighted robust coxph, weighted survfit) on
+#      synthetic CS histories with confounding (Benchmarks/causal/; quick 10k rows, full 100k x3 and 1M x1).
 #
 # Usage: Benchmarks/run.sh [--quick]
 #   --quick  Monte Carlo: 1 repetition at 20 paths; survival: 1 repetition at 10,000 rows; prints and
@@ -204,17 +206,27 @@ python3 "$ROOT/Benchmarks/survival/bench.py" "$SCRATCH" --mode "$MODE" --churnsi
     --markdown "$SCRATCH/survival.md" || SURVIVAL_STATUS=$?
 
 # ---------------------------------------------------------------------------------------------
-# Monte Carlo table, agreement check and (full mode) RESULTS.md with both parts
+# 5. Causal effect: churnsim effect vs R (glm + weighted robust coxph + weighted survfit;
+#    Benchmarks/causal/bench.py, exit status 1 on disagreement)
+# ---------------------------------------------------------------------------------------------
+echo "== causal effect: churnsim effect vs R ($MODE)"
+CAUSAL_STATUS=0
+python3 "$ROOT/Benchmarks/causal/bench.py" "$SCRATCH" --mode "$MODE" --churnsim "$CHURNSIM" \
+    --markdown "$SCRATCH/causal.md" || CAUSAL_STATUS=$?
+cat "$SCRATCH/survival.md" "$SCRATCH/causal.md" >"$SCRATCH/extra.md" 2>/dev/null || true
+
+# ---------------------------------------------------------------------------------------------
+# Monte Carlo table, agreement check and (full mode) RESULTS.md with every part
 # ---------------------------------------------------------------------------------------------
 echo
 SUMMARY_ARGS=("$SCRATCH" --command "Benchmarks/run.sh${1:+ $1}")
 if [[ $MODE == full ]]; then
     SUMMARY_ARGS+=(--results-md "$ROOT/Benchmarks/RESULTS.md")
-    [[ -s $SCRATCH/survival.md ]] && SUMMARY_ARGS+=(--extra-section "$SCRATCH/survival.md")
+    [[ -s $SCRATCH/extra.md ]] && SUMMARY_ARGS+=(--extra-section "$SCRATCH/extra.md")
 fi
 MONTE_CARLO_STATUS=0
 python3 "$BENCH/summarize.py" "${SUMMARY_ARGS[@]}" || MONTE_CARLO_STATUS=$?
-if ((SURVIVAL_STATUS != 0 || MONTE_CARLO_STATUS != 0)); then
-    echo "FAILED: survival exit $SURVIVAL_STATUS, Monte Carlo exit $MONTE_CARLO_STATUS" >&2
+if ((SURVIVAL_STATUS != 0 || CAUSAL_STATUS != 0 || MONTE_CARLO_STATUS != 0)); then
+    echo "FAILED: survival exit $SURVIVAL_STATUS, causal exit $CAUSAL_STATUS, Monte Carlo exit $MONTE_CARLO_STATUS" >&2
     exit 1
 fi

@@ -72,6 +72,8 @@ synthetic <- data.frame(
   account_id = sprintf("A%05d", seq_len(n)), accounts, csm = csm,
   tenure_months = pmax(round(pmin(latent, follow_up), 1), 0.1),
   churned = as.integer(latent <= follow_up))
+# Accounts belong to parent companies of three (for the clustered robust variance).
+synthetic$parent <- sprintf("P%04d", (seq_len(n) - 1) %/% 3)
 write.csv(synthetic, file.path(fixtures, "cs_confounded_history.csv"), row.names = FALSE)
 synthetic$mid <- as.integer(synthetic$segment == "Mid-market")
 synthetic$enterprise <- as.integer(synthetic$segment == "Enterprise")
@@ -136,7 +138,7 @@ ipw_km <- function(time, event, w, times, tau) {
 e_value <- function(rr) { rr <- ifelse(rr < 1, 1 / rr, rr); rr + sqrt(rr * (rr - 1)) }
 common_rr <- function(hr) (1 - 0.5^sqrt(hr)) / (1 - 0.5^sqrt(1 / hr))
 
-analyse <- function(case, data, treatment, terms, time, event, estimand, times, tau, trim = NULL) {
+analyse <- function(case, data, treatment, terms, time, event, estimand, times, tau, trim = NULL, cluster = NULL) {
   z <- data[[treatment]]
   ps_formula <- reformulate(terms, response = treatment)
   ps_fit <- glm(ps_formula, family = binomial(), data = data, control = glm.control(epsilon = 1e-12, maxit = 50))
@@ -171,7 +173,12 @@ analyse <- function(case, data, treatment, terms, time, event, estimand, times, 
     if (!is_binary(x)) put(case, "variance_ratio_after", term, weighted_variance(x1, w1) / weighted_variance(x0, w0))
   }
   surv <- Surv(data[[time]], data[[event]])
-  weighted_cox <- coxph(surv ~ z, weights = w, robust = TRUE, ties = "efron")
+  weighted_cox <- if (is.null(cluster)) {
+    coxph(surv ~ z, weights = w, robust = TRUE, ties = "efron")
+  } else {
+    groups <- data[[cluster]]
+    coxph(surv ~ z + cluster(groups), weights = w, robust = TRUE, ties = "efron")
+  }
   put(case, "log_hazard_ratio", "", coef(weighted_cox)[[1]])
   put(case, "robust_standard_error", "", sqrt(weighted_cox$var[1, 1]))
   naive_cox <- coxph(surv ~ z, ties = "efron")
@@ -199,6 +206,7 @@ analyse("nhefs_ate", nhefs, "qsmk", nhefs_terms, "survtime", "death", "ate", c(6
 analyse("synthetic_ate", synthetic, "csm", synthetic_terms, "tenure_months", "churned", "ate", c(3, 6, 12), 12)
 analyse("synthetic_att", synthetic, "csm", synthetic_terms, "tenure_months", "churned", "att", c(3, 6, 12), 12)
 analyse("synthetic_ato", synthetic, "csm", synthetic_terms, "tenure_months", "churned", "ato", c(3, 6, 12), 12)
+analyse("synthetic_ate_cluster", synthetic, "csm", synthetic_terms, "tenure_months", "churned", "ate", c(3, 6, 12), 12, cluster = "parent")
 analyse("synthetic_ate_trim01", synthetic, "csm", synthetic_terms, "tenure_months", "churned", "ate", c(3, 6, 12), 12, trim = 0.01)
 
 table <- do.call(rbind, out)

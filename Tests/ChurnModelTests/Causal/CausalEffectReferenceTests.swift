@@ -15,6 +15,7 @@ import Testing
         let name: String
         let estimand: CausalEstimand
         let trim: Double?
+        var cluster: String? = nil
         var testDescription: String { name }
         var isNHEFS: Bool { name.hasPrefix("nhefs") }
     }
@@ -35,7 +36,7 @@ import Testing
         } else {
             history = try CausalReference.history(
                 "cs_confounded_history", duration: "tenure_months", event: "churned", treatment: "csm",
-                confounders: ["segment", "health_score", "tickets"], references: ["segment": "SMB"])
+                confounders: ["segment", "health_score", "tickets"], references: ["segment": "SMB"], cluster: c.cluster)
             (times, horizon) = ([3, 6, 12], 12)
         }
         let treated = try #require(history.treatment)
@@ -52,6 +53,7 @@ import Testing
         Case(name: "synthetic_att", estimand: .att, trim: nil),
         Case(name: "synthetic_ato", estimand: .ato, trim: nil),
         Case(name: "synthetic_ate_trim01", estimand: .ate, trim: 0.01),
+        Case(name: "synthetic_ate_cluster", estimand: .ate, trim: nil, cluster: "parent"),
     ]
 
     @Test(arguments: cases)

@@ -28,12 +28,12 @@ struct CausalReference {
     /// Loads a fixture history the way `churnsim effect` does.
     static func history(
         _ name: String, duration: String, event: String, treatment: String, confounders: [String],
-        references: [String: String] = [:]
+        references: [String: String] = [:], cluster: String? = nil
     ) throws -> LoadedHistory {
         let url = try #require(Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Fixtures"))
         var specification = HistorySpecification(
             time: .duration(column: duration, event: event, entry: nil), covariates: confounders,
-            referenceLevels: references)
+            cluster: cluster, referenceLevels: references)
         specification.treatment = treatment
         return try HistoryLoader.load(path: url.path, specification: specification)
     }

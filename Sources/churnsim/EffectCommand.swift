@@ -30,8 +30,10 @@ struct EffectCommand: ParsableCommand {
 
     @OptionGroup var columns: HistoryColumnOptions
 
-    @Option(help: "Estimand: ate (all accounts), att (the treated accounts) or ato (overlap: accounts that could have gone either way).")
-    var estimand: CausalEstimand = .ate
+    @Option(help: ArgumentHelp(
+        "Estimand: ate (all accounts), att (the treated accounts) or ato (overlap: accounts that could have gone either way). Default: ate, or ato when overlap is poor (10% of an arm with a propensity outside [0.05, 0.95]).",
+        valueName: "ate|att|ato"))
+    var estimand: CausalEstimand?
 
     @Option(help: ArgumentHelp("Winsorise the weights at their Q and 1 − Q quantiles (e.g. 0.01).", valueName: "Q"))
     var trim: Double?

@@ -89,8 +89,9 @@ public struct CausalEffect: Sendable, Equatable {
 
 /// The settings of a causal-effect analysis.
 public struct CausalEffectOptions: Sendable, Equatable {
-    /// The estimand.
-    public var estimand: CausalEstimand
+    /// The estimand; nil chooses: ATE, or ATO when overlap is poor (10% or more of an arm with a
+    /// propensity outside [0.05, 0.95]).
+    public var estimand: CausalEstimand?
     /// Winsorise the weights at these two-sided quantiles (e.g. 0.01), or not.
     public var trim: Double?
     /// Times at which retention is compared.
@@ -102,7 +103,7 @@ public struct CausalEffectOptions: Sendable, Equatable {
 
     /// Creates options; `trim` must be in (0, 0.5).
     public init(
-        estimand: CausalEstimand = .ate, trim: Double? = nil, times: [Double] = [3, 6, 12], horizon: Double = 12,
+        estimand: CausalEstimand? = nil, trim: Double? = nil, times: [Double] = [3, 6, 12], horizon: Double = 12,
         confidenceLevel: Double = 0.95
     ) throws(CausalEffectError) {
         if let trim, !(trim > 0 && trim < 0.5) { throw .invalidTrim(trim) }
@@ -142,12 +143,15 @@ extension CausalEffect {
             columnMajor: support.terms.flatMap { column in rows.map { covariates[$0, column] } })
         let names = support.terms.map { table.covariateNames[$0] }
         let propensity = try LogisticRegression.fit(design: design, names: names, outcome: arm)
+        let overlaps = (Self.overlap(propensity.fitted, arm, true), Self.overlap(propensity.fitted, arm, false))
+        let poorOverlap = max(overlaps.0.shareOutside, overlaps.1.shareOutside) >= Self.poorOverlapShare
+        let estimand = options.estimand ?? (poorOverlap ? .ato : .ate)
         let weights = PropensityWeights(
-            estimand: options.estimand, propensities: propensity.fitted, treated: arm, trim: options.trim)
+            estimand: estimand, propensities: propensity.fitted, treated: arm, trim: options.trim)
         let subset = Self.rows(rows, of: table)
         let z = NormalQuantile.quantile(0.5 + options.confidenceLevel / 2)
 
-        self.estimand = options.estimand
+        self.estimand = estimand
         accounts = rows.count
         treatedAccounts = arm.count(where: { $0 })
         events = subset.events.count(where: { $0 })
@@ -155,13 +159,12 @@ extension CausalEffect {
         self.treated = arm
         self.propensity = propensity
         cStatistic = Self.cStatistic(propensity.fitted, arm)
-        overlapTreated = Self.overlap(propensity.fitted, arm, true)
-        overlapControl = Self.overlap(propensity.fitted, arm, false)
+        (overlapTreated, overlapControl) = overlaps
         self.weights = weights
         balance = names.indices.map { term in
             CovariateBalance(
                 covariate: names[term], values: design.column(term), treated: arm, weights: weights.values,
-                estimand: options.estimand)
+                estimand: estimand)
         }
         for (name, isTreated) in [("treated", true), ("control", false)] where !zip(subset.events, arm).contains(where: { $0.0 && $0.1 == isTreated }) {
             throw .noEvents(arm: name)
@@ -188,7 +191,8 @@ extension CausalEffect {
         eValue = EValue(
             hazardRatio: hazardRatio.estimate, lower: hazardRatio.ci95[0], upper: hazardRatio.ci95[1],
             commonOutcome: churnShare >= EValue.commonOutcomeShare)
-        warnings = support.warnings + Self.overlapWarnings(overlapTreated, overlapControl)
+        let overlapWarning = poorOverlap ? [Self.overlapWarning(overlaps, estimand: estimand, chosen: options.estimand == nil)] : []
+        warnings = support.warnings + overlapWarning
     }
 
     /// The rows `rows` of `table` without covariates (durations, events, entry times, clusters).
@@ -253,10 +257,18 @@ extension CausalEffect {
         return Overlap(min: values.min() ?? .nan, max: values.max() ?? .nan, shareOutside: Double(outside) / Double(values.count))
     }
 
-    private static func overlapWarnings(_ treated: Overlap, _ control: Overlap) -> [String] {
-        let share = max(treated.shareOutside, control.shareOutside)
-        guard share >= 0.1 else { return [] }
-        return ["poor overlap: \(NumberFormatting.percent(share)) of one arm has a propensity outside [0.05, 0.95]; "
-            + "the overlap estimand (--estimand ato) answers for the accounts that could have gone either way"]
+    /// The share of an arm outside [0.05, 0.95] from which overlap counts as poor.
+    static let poorOverlapShare = 0.1
+
+    private static func overlapWarning(_ overlaps: (Overlap, Overlap), estimand: CausalEstimand, chosen: Bool) -> String {
+        let (arm, share) = overlaps.0.shareOutside >= overlaps.1.shareOutside
+            ? ("treated", overlaps.0.shareOutside) : ("control", overlaps.1.shareOutside)
+        let poor = "poor overlap: \(NumberFormatting.percent(share)) of the \(arm) accounts have a propensity outside [0.05, 0.95]"
+        if chosen {
+            return poor + ", so the estimate is for the overlap population (ATO: accounts that could have gone either way); "
+                + "--estimand ate asks for all accounts instead"
+        }
+        return poor + (estimand == .ato ? "" : "; their weights are extreme, and the overlap estimand (--estimand ato) "
+            + "answers for the accounts that could have gone either way")
     }
 }

@@ -46,7 +46,7 @@ reports: build
 	.build/release/churnsim sensitivity Scenarios/example.yaml --paths 500 --output Reports/examples/sensitivity
 	.build/release/churnsim effect Scenarios/data/customer_history.csv --treatment csm_assigned \
 	    --confounders segment,sponsor_change,login_trend,seat_utilisation,support_tickets \
-	    --duration tenure_months --event churned --time-unit months --mrr mrr \
+	    --duration tenure_months --event churned --estimand att --time-unit months --mrr mrr \
 	    --csm-cost 140000 --accounts-per-csm 40 --output Reports/examples/effect
 
 ## Benchmarks against R survival, lifelines and a numpy Monte Carlo (see Benchmarks/README.md).

@@ -65,11 +65,12 @@ struct EffectCommand: ParsableCommand {
     func validate() throws {
         try columns.validateTimeColumns()
         if HistoryColumnOptions.list(confounders).isEmpty { throw ValidationError("--confounders needs at least one column") }
-        if let trim, !(trim > 0 && trim < 0.5) { throw ValidationError("--trim must be in (0, 0.5), e.g. 0.01") }
         if parsedTimes == nil { throw ValidationError("--times takes positive numbers separated by commas, got '\(times)'") }
-        if !(horizon > 0 && horizon.isFinite) { throw ValidationError("--horizon must be a positive number") }
         if (csmCost == nil) != (accountsPerCSM == nil) { throw ValidationError("--csm-cost and --accounts-per-csm go together") }
         if csmCost != nil, mrr == nil { throw ValidationError("--csm-cost needs --mrr: the cost is set against the revenue kept") }
+        if mrr != nil, columns.duration != nil, timeUnit == nil {
+            throw ValidationError("--mrr values the extra time retained: give --time-unit for --duration (months, days, weeks or years)")
+        }
         if let csmCost, !(csmCost >= 0 && csmCost.isFinite) { throw ValidationError("--csm-cost must be 0 or more") }
         if let accountsPerCSM, !(accountsPerCSM >= 1 && accountsPerCSM.isFinite) { throw ValidationError("--accounts-per-csm must be at least 1") }
     }

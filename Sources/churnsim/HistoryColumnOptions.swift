@@ -49,9 +49,6 @@ struct HistoryColumnOptions: ParsableArguments {
 
     @OptionGroup var csv: CSVInputOptions
 
-    /// Whether time comes from dates (then it is in months).
-    var usesDates: Bool { startDate != nil }
-
     func validate() throws {
         for pair in reference where pair.split(separator: "=", maxSplits: 1).count != 2 {
             throw ValidationError("--reference takes COL=LEVEL, got '\(pair)'")
@@ -71,7 +68,7 @@ struct HistoryColumnOptions: ParsableArguments {
 
     /// The names of a comma-separated list, trimmed (none for nil).
     static func list(_ text: String?) -> [String] {
-        text.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+        text.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
     }
 
     /// The specification of these columns with the given covariates, strata, weights and clusters.

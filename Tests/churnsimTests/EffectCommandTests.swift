@@ -63,9 +63,9 @@ import Testing
         #expect(summary.contains("## Warnings") && summary.contains("segment = Enterprise"))
     }
 
-    /// The value of retention: extra months (the RMST difference) × the covered accounts' mean
-    /// MRR, against 140,000 / 40 per covered account over 12 months — checked against the mean
-    /// MRR of the analysed treated rows computed here from the CSV.
+    /// The value of retention for the accounts CS covers (ATT): extra months (the RMST difference)
+    /// × the covered accounts' mean MRR, against 140,000 / 40 per covered account over 12 months —
+    /// checked against the mean MRR of the analysed treated rows computed here from the CSV.
     @Test func valueOfRetentionIsExtraMonthsTimesMeanMRRLessCost() throws {
         let directory = try CLIHarness.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -73,7 +73,8 @@ import Testing
         let result = try CLIHarness.run(
             ["effect", history.path, "--treatment", "csm_assigned", "--confounders",
              "segment,sponsor_change,login_trend,seat_utilisation,support_tickets", "--duration", "tenure_months",
-             "--event", "churned", "--time-unit", "months", "--mrr", "mrr", "--csm-cost", "140000", "--accounts-per-csm", "40",
+             "--event", "churned", "--estimand", "att", "--time-unit", "months", "--mrr", "mrr", "--csm-cost", "140000",
+             "--accounts-per-csm", "40",
              "--output", "out"], in: directory)
         #expect(result.status == 0, "\(result.standardError)")
         let json = try #require(
@@ -85,7 +86,7 @@ import Testing
             .filter { $0[11] == "yes" && $0[1] != "Enterprise" }.map { Double($0[6])! }
         let meanMRR = treatedMRR.reduce(0, +) / Double(treatedMRR.count)
         let extra = try #require(rmst["difference"] as? Double)
-        #expect(abs(try #require(money["mean_monthly_revenue_treated"] as? Double) - meanMRR) < 1e-9 * meanMRR)
+        #expect(abs(try #require(money["mean_monthly_revenue"] as? Double) - meanMRR) < 1e-9 * meanMRR)
         #expect(abs(try #require(money["retained_revenue_per_covered_account"] as? Double) - extra * meanMRR) < 1e-9 * meanMRR)
         #expect(try #require(money["csm_cost_per_covered_account"] as? Double) == 3500)
         #expect(abs(try #require(money["net_value_per_covered_account"] as? Double) - (extra * meanMRR - 3500)) < 1e-9 * meanMRR)

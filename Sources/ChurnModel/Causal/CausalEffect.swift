@@ -107,6 +107,15 @@ public struct CausalEffectOptions: Sendable, Equatable {
         confidenceLevel: Double = 0.95
     ) throws(CausalEffectError) {
         if let trim, !(trim > 0 && trim < 0.5) { throw .invalidTrim(trim) }
+        guard confidenceLevel > 0 && confidenceLevel < 1 else {
+            throw .invalidOption(name: "the confidence level", reason: "must be in (0, 1), got \(confidenceLevel)")
+        }
+        guard !times.isEmpty, times.allSatisfy({ $0 > 0 && $0.isFinite }) else {
+            throw .invalidOption(name: "--times", reason: "takes positive numbers, got \(times.map(NumberFormatting.exact))")
+        }
+        guard horizon > 0 && horizon.isFinite else {
+            throw .invalidOption(name: "--horizon", reason: "must be a positive number, got \(horizon)")
+        }
         self.estimand = estimand
         self.trim = trim
         self.times = times
@@ -128,6 +137,9 @@ extension CausalEffect {
         table: EventTable, treated: [Bool], treatment: String, options: CausalEffectOptions,
         referenceLevels: [String: String] = [:]
     ) throws(CausalEffectError) {
+        guard table.weights == nil else {
+            throw .invalidOption(name: "case weights", reason: "are not supported: the propensity weights are the only weights")
+        }
         guard treated.contains(true) else { throw .oneArmOnly(column: treatment, treated: false) }
         guard treated.contains(false) else { throw .oneArmOnly(column: treatment, treated: true) }
         guard let covariates = table.covariates, table.covariateCount > 0 else { throw .noConfounders }
@@ -137,6 +149,11 @@ extension CausalEffect {
         let arm = rows.map { treated[$0] }
         guard arm.contains(true), arm.contains(false) else {
             throw .noCommonSupport(reason: support.warnings.joined(separator: "; "))
+        }
+        let needed = support.terms.count + 2
+        for (name, isTreated) in [("treated", true), ("control", false)] {
+            let accounts = arm.count(where: { $0 == isTreated })
+            if accounts < needed { throw .armTooSmall(arm: name, accounts: accounts, needed: needed) }
         }
         let design = Matrix(
             rows: rows.count, columns: support.terms.count,
@@ -187,7 +204,10 @@ extension CausalEffect {
         restrictedMean = Self.difference(
             time: options.horizon, treated: treatedCurve.restrictedMean(to: options.horizon),
             control: controlCurve.restrictedMean(to: options.horizon), z: z)
-        let churnShare = Double(events) / Double(rows.count)
+        // Whether churn is common: the Kaplan–Meier share churned by the end of follow-up, which,
+        // unlike the share of rows with an event, counts what censoring hides.
+        let everyone = WeightedSurvivalCurve(table: subset, rows: Array(arm.indices), weights: [Double](repeating: 1, count: arm.count))
+        let churnShare = 1 - (everyone.survival.last ?? 1)
         eValue = EValue(
             hazardRatio: hazardRatio.estimate, lower: hazardRatio.ci95[0], upper: hazardRatio.ci95[1],
             commonOutcome: churnShare >= EValue.commonOutcomeShare)

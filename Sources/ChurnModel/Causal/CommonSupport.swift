@@ -14,16 +14,23 @@ struct CommonSupport {
     init(covariates: Matrix, names: [String], treated: [Bool], referenceLevels: [String: String]) {
         var kept = [Bool](repeating: true, count: covariates.rows)
         var warnings: [String] = []
-        for (label, members) in Self.groups(covariates: covariates, names: names, referenceLevels: referenceLevels) {
-            let present = members.filter { kept[$0] }
-            guard !present.isEmpty else { continue }
-            let treatedMembers = present.count(where: { treated[$0] })
-            guard treatedMembers == 0 || treatedMembers == present.count else { continue }
-            for row in present { kept[row] = false }
-            let all = treatedMembers == present.count
-            warnings.append(
-                "\(all ? "every" : "no") account with \(label) is treated (\(present.count) accounts): there are no comparable "
-                    + "\(all ? "controls" : "treated accounts"), so they are left out and the effect is for the other accounts")
+        let groups = Self.groups(covariates: covariates, names: names, referenceLevels: referenceLevels)
+        // Leaving one group out can leave another with one arm only: repeat until nothing changes.
+        var changed = true
+        while changed {
+            changed = false
+            for (label, members) in groups {
+                let present = members.filter { kept[$0] }
+                guard !present.isEmpty else { continue }
+                let treatedMembers = present.count(where: { treated[$0] })
+                guard treatedMembers == 0 || treatedMembers == present.count else { continue }
+                for row in present { kept[row] = false }
+                changed = true
+                let all = treatedMembers == present.count
+                warnings.append(
+                    "\(all ? "every" : "no") account with \(label) is treated (\(present.count) accounts): there are no comparable "
+                        + "\(all ? "controls" : "treated accounts"), so they are left out and the effect is for the other accounts")
+            }
         }
         let rows = kept.indices.filter { kept[$0] }
         var terms = (0..<covariates.columns).filter { column in

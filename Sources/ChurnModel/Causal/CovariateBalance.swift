@@ -24,22 +24,28 @@ public struct CovariateBalance: Sendable, Equatable, Codable {
             treated: Self.moments(arms.treated.x, ones(arms.treated.x.count)),
             control: Self.moments(arms.control.x, ones(arms.control.x.count)))
         let weighted = (treated: Self.moments(arms.treated.x, arms.treated.w), control: Self.moments(arms.control.x, arms.control.w))
+        let pooled = ((unweighted.treated.variance + unweighted.control.variance) / 2).squareRoot()
         let scale: Double
         if isBinary {
             scale = 1
-        } else if estimand == .att {
+        } else if estimand == .att, unweighted.treated.variance > 0 {
             scale = unweighted.treated.variance.squareRoot()
         } else {
-            scale = ((unweighted.treated.variance + unweighted.control.variance) / 2).squareRoot()
+            // A term constant among the treated has no treated SD: the pooled one stands in.
+            scale = pooled > 0 ? pooled : 1
         }
         smdBefore = (unweighted.treated.mean - unweighted.control.mean) / scale
         smdAfter = (weighted.treated.mean - weighted.control.mean) / scale
-        varianceRatioAfter = isBinary ? nil : weighted.treated.variance / weighted.control.variance
+        let ratio = weighted.treated.variance / weighted.control.variance
+        varianceRatioAfter = isBinary || !ratio.isFinite ? nil : ratio
     }
 
-    /// Whether this term meets the balance rule: |SMD| < 0.1 and a variance ratio in [0.5, 2].
+    /// Whether this term meets the balance rule: |SMD| < 0.1 and a variance ratio in [0.5, 2]. A
+    /// continuous term without a variance ratio (one arm's weighted variance is 0) is not balanced.
     public var isBalanced: Bool {
-        abs(smdAfter) < Self.smdThreshold && varianceRatioAfter.map { $0 >= 0.5 && $0 <= 2 } ?? true
+        guard abs(smdAfter) < Self.smdThreshold else { return false }
+        if isBinary { return true }
+        return varianceRatioAfter.map { $0 >= 0.5 && $0 <= 2 } ?? false
     }
 
     /// The largest acceptable |SMD| after weighting (Austin 2009; cobalt's usual threshold).

@@ -40,20 +40,23 @@ public struct EffectRun: Sendable {
     }
 
     /// Loads the history, estimates the effect and writes the report.
-    /// - Throws: ``DataError`` for bad input, ``CausalEffectError`` when no answer is possible;
-    ///   nothing is written then.
+    /// - Throws: ``CausalEffectError`` for contradictory settings (no treatment, a treatment that is
+    ///   also a confounder, revenue without a time unit); ``DataError`` for bad input and, naming the
+    ///   file, when the data give no answer (separation, one arm, no events). Nothing is written then.
     public func execute() throws -> (effect: CausalEffect, verdict: EffectVerdict, warnings: [String], directory: URL) {
-        guard let treatment = specification.treatment else { throw CausalEffectError.noConfounders }
+        guard let treatment = specification.treatment else { throw CausalEffectError.noTreatment }
         guard !specification.covariates.contains(treatment) else { throw CausalEffectError.treatmentIsConfounder(column: treatment) }
         guard !specification.covariates.isEmpty else { throw CausalEffectError.noConfounders }
+        if specification.revenue != nil, unit == nil { throw CausalEffectError.revenueWithoutTimeUnit }
         let history = try HistoryLoader.load(path: historyFile, specification: specification)
+        guard let treated = history.treatment else { throw CausalEffectError.noTreatment }
         let effect: CausalEffect
         do {
             let references = history.covariates.reduce(into: [String: String]()) { references, covariate in
                 if case .categorical(_, let reference) = covariate.kind { references[covariate.column] = reference }
             }
             effect = try CausalEffect(
-                table: history.table, treated: history.treatment ?? [], treatment: treatment, options: options,
+                table: history.table, treated: treated, treatment: treatment, options: options,
                 referenceLevels: references)
         } catch {
             throw DataError.invalidTable(file: historyFile, reason: error.description)
@@ -63,9 +66,11 @@ public struct EffectRun: Sendable {
         let stem = URL(fileURLWithPath: historyFile).deletingPathExtension().lastPathComponent
         let directory = URL(
             fileURLWithPath: outputDirectory ?? "Reports/effect-\(ScenarioRun.slug(stem))-\(ScenarioRun.slug(treatment))")
-        let money = history.revenue.map { revenue in
-            EffectMoney(
-                effect: effect, revenue: revenue, monthsPerUnit: (unit ?? .months).months, csmCostAnnual: csmCostAnnual,
+        // No value is put on an effect the verdict does not claim.
+        var money: EffectMoney?
+        if let revenue = history.revenue, let unit, verdict.conclusion != .notBalanced {
+            money = EffectMoney(
+                effect: effect, revenue: revenue, monthsPerUnit: unit.months, csmCostAnnual: csmCostAnnual,
                 accountsPerCSM: accountsPerCSM)
         }
         let summary = EffectSummary(

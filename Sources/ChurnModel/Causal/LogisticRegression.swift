@@ -40,7 +40,7 @@ enum LogisticRegression {
         var deviance = -2 * logLikelihood(linearPredictor(x, beta), y)
         for iteration in 1...maxIterations {
             let eta = linearPredictor(x, beta)
-            let step = try newtonStep(x, y, eta, terms: terms)
+            let step = try newtonStep(x, y, eta, beta: beta, terms: terms)
             var scale = 1.0
             var candidate = zip(beta, step).map { $0 + $1 }
             var candidateDeviance = -2 * logLikelihood(linearPredictor(x, candidate), y)
@@ -50,6 +50,10 @@ enum LogisticRegression {
                 scale /= 2
                 candidate = zip(beta, step).map { $0 + scale * $1 }
                 candidateDeviance = -2 * logLikelihood(linearPredictor(x, candidate), y)
+            }
+            // No step lowers the deviance: the estimate is at the rounding floor already.
+            guard candidateDeviance - deviance <= Self.noise * (abs(deviance) + 0.1) else {
+                return try finish(x, y, beta, terms: terms, iterations: iteration)
             }
             let change = abs(candidateDeviance - deviance) / (abs(candidateDeviance) + 0.1)
             beta = candidate
@@ -74,7 +78,7 @@ enum LogisticRegression {
         do {
             covariance = try CholeskyFactor(information(x, eta)).inverse()
         } catch {
-            throw .collinear(terms: terms)
+            throw collinearity(error, terms: terms)
         }
         return LogisticFit(
             names: terms, coefficients: beta, standardErrors: covariance.diagonal.map { $0.squareRoot() },
@@ -85,7 +89,12 @@ enum LogisticRegression {
     /// that puts some accounts there is a divergent one stopped by the convergence test
     /// (quasi-complete separation), with standard errors in the thousands.
     private static func checkSeparation(_ x: Matrix, _ y: [Double], _ beta: [Double], terms: [String]) throws(CausalEffectError) {
-        let eta = linearPredictor(x, beta)
+        try checkSeparation(x, y, linearPredictor(x, beta), beta: beta, terms: terms)
+    }
+
+    private static func checkSeparation(
+        _ x: Matrix, _ y: [Double], _ eta: [Double], beta: [Double], terms: [String]
+    ) throws(CausalEffectError) {
         let edge = 1e-10
         guard eta.contains(where: { probability($0) < edge || probability($0) > 1 - edge }) else { return }
         // Name the terms that push hardest: the largest |β| times the spread of their column.
@@ -98,14 +107,27 @@ enum LogisticRegression {
     }
 
     /// Solves (XᵀWX) δ = Xᵀ(y − p) for the Newton step δ.
-    private static func newtonStep(_ x: Matrix, _ y: [Double], _ eta: [Double], terms: [String]) throws(CausalEffectError) -> [Double] {
+    private static func newtonStep(
+        _ x: Matrix, _ y: [Double], _ eta: [Double], beta: [Double], terms: [String]
+    ) throws(CausalEffectError) -> [Double] {
         let residual = zip(y, eta).map { $0 - probability($1) }
         do {
             let gradient = try Matrix.product(x, residual, transA: .transposed)
             return try CholeskyFactor(information(x, eta)).solve(gradient)
         } catch {
-            throw .collinear(terms: terms)
+            // Fitted probabilities of 0 or 1 make the information singular too: say which it is.
+            try checkSeparation(x, y, eta, beta: beta, terms: terms)
+            throw collinearity(error, terms: terms)
         }
+    }
+
+    /// The collinearity error for a failed factorisation: the first term whose leading minor is
+    /// not positive is a combination of the terms before it.
+    private static func collinearity(_ error: any Error, terms: [String]) -> CausalEffectError {
+        if case LinearAlgebraError.notPositiveDefinite(let minor)? = error as? LinearAlgebraError, terms.indices.contains(minor - 1) {
+            return .collinear(terms: [terms[minor - 1]])
+        }
+        return .collinear(terms: Array(terms.dropFirst()))
     }
 
     /// XᵀWX with W = diag(p(1 − p)).

@@ -10,15 +10,17 @@ public struct PropensityWeights: Sendable, Equatable {
     public let effectiveControl: Double
 
     /// The `estimand`'s weights for propensities `propensities` and arms `treated`; with `trim`
-    /// q, weights below their q-quantile or above their (1 − q)-quantile (R's type 7, over all
-    /// accounts) are set to those quantiles (winsorised), as Hernán & Robins' truncation.
+    /// q, weights below their q-quantile or above their (1 − q)-quantile (R's type 7) are set to
+    /// those quantiles (winsorised), as Hernán & Robins' truncation — over every account for ATE
+    /// and ATO, over the controls only for ATT, whose treated weights are 1 by definition.
     init(estimand: CausalEstimand, propensities: [Double], treated: [Bool], trim: Double?) {
         let share = Double(treated.count(where: { $0 })) / Double(treated.count)
         var values = zip(propensities, treated).map { estimand.weight(propensity: $0, treated: $1, treatedShare: share) }
         if let trim {
-            let sorted = values.sorted()
+            let trimmed = values.indices.filter { estimand != .att || !treated[$0] }
+            let sorted = trimmed.map { values[$0] }.sorted()
             let limits = (lower: Self.quantile(sorted, trim), upper: Self.quantile(sorted, 1 - trim))
-            values = values.map { min(max($0, limits.lower), limits.upper) }
+            for index in trimmed { values[index] = min(max(values[index], limits.lower), limits.upper) }
             truncation = limits
         } else {
             truncation = nil

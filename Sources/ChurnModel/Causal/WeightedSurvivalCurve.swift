@@ -16,6 +16,8 @@ public struct WeightedSurvivalCurve: Sendable, Equatable {
     public let atRisk: [Double]
     /// Effective number at risk at each time, (Σw)²/Σw² over the risk set.
     public let effectiveAtRisk: [Double]
+    /// Σ d_j / (M_j (Y_j − d_j)) up to and including each time: Var S(t) / S(t)².
+    private let varianceSums: [Double]
 
     /// The curve of the rows `rows` of `table` weighted by `weights` (one per table row); a row
     /// is at risk at t when its entry time < t ≤ its duration.
@@ -51,6 +53,11 @@ public struct WeightedSurvivalCurve: Sendable, Equatable {
         self.events = events
         self.atRisk = atRisk
         self.effectiveAtRisk = effective
+        var sum = 0.0
+        varianceSums = times.indices.map { j in
+            sum += Self.term(events: events[j], atRisk: atRisk[j], effective: effective[j])
+            return sum
+        }
     }
 
     /// S(t): 1 before the first event time.
@@ -62,8 +69,7 @@ public struct WeightedSurvivalCurve: Sendable, Equatable {
     /// The standard error of S(t) by Xie & Liu's formula.
     public func standardError(at time: Double) -> Double {
         let count = SortedSearch.count(in: times) { $0 <= time }
-        let sum = (0..<count).reduce(0.0) { $0 + term($1) }
-        return survival(at: time) * sum.squareRoot()
+        return count == 0 ? 0 : survival[count - 1] * varianceSums[count - 1].squareRoot()
     }
 
     /// The restricted mean survival time to `horizon`, ∫₀^τ S(t) dt, and its standard error
@@ -84,9 +90,14 @@ public struct WeightedSurvivalCurve: Sendable, Equatable {
         return (value, variance.squareRoot())
     }
 
-    /// d_j / (M_j (Y_j − d_j)), 0 where the risk set empties (the curve is then 0 and stays there).
+    /// d_j / (M_j (Y_j − d_j)) at time j.
     private func term(_ j: Int) -> Double {
-        atRisk[j] > events[j] ? events[j] / (effectiveAtRisk[j] * (atRisk[j] - events[j])) : 0
+        Self.term(events: events[j], atRisk: atRisk[j], effective: effectiveAtRisk[j])
+    }
+
+    /// d / (M (Y − d)), 0 where the risk set empties (the curve is then 0 and stays there).
+    private static func term(events: Double, atRisk: Double, effective: Double) -> Double {
+        atRisk > events ? events / (effective * (atRisk - events)) : 0
     }
 }
 

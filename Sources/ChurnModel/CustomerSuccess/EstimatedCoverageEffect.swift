@@ -30,6 +30,8 @@ public struct EstimatedCoverageEffect: Sendable, Equatable {
     public var file: String
     /// Where the estimate comes from.
     public var source: Source
+    /// The estimand of a `churnsim effect` estimate (nil for a fit).
+    public var estimand: CausalEstimand?
     /// The covariate's name in the fit.
     public var covariate: String
     /// How β is read.
@@ -44,11 +46,12 @@ public struct EstimatedCoverageEffect: Sendable, Equatable {
     /// Creates the record; `standardError` must be finite and ≥ 0.
     public init(
         file: String, covariate: String, kind: Kind, coefficient: Double, standardError: Double,
-        confidenceInterval: (lower: Double, upper: Double), source: Source = .fit
+        confidenceInterval: (lower: Double, upper: Double), source: Source = .fit, estimand: CausalEstimand? = nil
     ) {
         precondition(coefficient.isFinite && standardError.isFinite && standardError >= 0, "invalid CS estimate")
         self.file = file
         self.source = source
+        self.estimand = estimand
         self.covariate = covariate
         self.kind = kind
         self.coefficient = coefficient
@@ -64,7 +67,7 @@ public struct EstimatedCoverageEffect: Sendable, Equatable {
 
     /// Equal when every stored number and name is.
     public static func == (a: Self, b: Self) -> Bool {
-        a.file == b.file && a.source == b.source && a.covariate == b.covariate && a.kind == b.kind && a.coefficient == b.coefficient
+        a.file == b.file && a.source == b.source && a.estimand == b.estimand && a.covariate == b.covariate && a.kind == b.kind && a.coefficient == b.coefficient
             && a.standardError == b.standardError && a.confidenceInterval == b.confidenceInterval
     }
 }
@@ -143,7 +146,9 @@ extension EstimatedCoverageEffect {
     public init(effect: EffectSummary, file: String) throws {
         guard effect.conclusion != .notBalanced else { throw CoverageEstimateError.unbalancedEffect(verdict: effect.verdict) }
         let ratio = effect.hazardRatio
-        guard ratio.logEstimate.isFinite, ratio.standardError.isFinite, ratio.standardError >= 0 else {
+        guard ratio.logEstimate.isFinite, ratio.standardError.isFinite, ratio.standardError >= 0, ratio.ci95.count == 2,
+            ratio.ci95.allSatisfy({ $0 > 0 && $0.isFinite })
+        else {
             throw CoverageEstimateError.notFinite(name: effect.treatment)
         }
         guard ratio.logEstimate < 0 else {
@@ -152,6 +157,7 @@ extension EstimatedCoverageEffect {
         self.init(
             file: file, covariate: effect.treatment, kind: .assigned, coefficient: ratio.logEstimate,
             standardError: ratio.standardError,
-            confidenceInterval: (Double.log(ratio.ci95[0]), Double.log(ratio.ci95[1])), source: .effect)
+            confidenceInterval: (Double.log(ratio.ci95[0]), Double.log(ratio.ci95[1])), source: .effect,
+            estimand: effect.estimand)
     }
 }

@@ -40,8 +40,9 @@ enum EffectReport {
         }
         let rmst = effect.restrictedMean
         figures.append(
-            "Within the first \(NumberFormatting.exact(rmst.time)) \(unit), a covered account stays \(s(rmst.difference)) \(unit) "
-                + "longer on average (RMST difference; 95% CI \(s(rmst.ci95[0])) to \(s(rmst.ci95[1]))).")
+            "Within the first \(NumberFormatting.exact(rmst.time)) \(unit), an account with a CSM stays \(s(abs(rmst.difference))) \(unit) "
+                + (rmst.difference >= 0 ? "longer" : "less long")
+                + " on average (RMST difference; 95% CI \(s(rmst.ci95[0])) to \(s(rmst.ci95[1]))).")
         if let money = summary.money { figures.append(moneyFigure(money)) }
         figures.append(
             "An unmeasured confounder would need a risk ratio of \(s(effect.eValue.estimate)) with both CSM assignment and churn "
@@ -56,9 +57,9 @@ enum EffectReport {
 
     private static func moneyFigure(_ money: EffectMoney) -> String {
         let c = NumberFormatting.compactCurrency
-        var text = "That is \(c(money.retainedRevenuePerCoveredAccount)) of revenue kept per covered account within "
+        var text = "That is \(c(money.retainedRevenuePerCoveredAccount)) of revenue kept per account given a CSM within "
             + "\(NumberFormatting.exact(money.horizonMonths)) months (95% CI \(c(money.retainedRevenueInterval[0])) to "
-            + "\(c(money.retainedRevenueInterval[1]))), at the covered accounts' mean MRR of \(c(money.meanMonthlyRevenueTreated))"
+            + "\(c(money.retainedRevenueInterval[1]))), at a mean MRR of \(c(money.meanMonthlyRevenue)) for \(money.population)"
         if let cost = money.csmCostPerCoveredAccount, let net = money.netValuePerCoveredAccount, let interval = money.netValueInterval {
             text += "; against a CSM cost of \(c(cost)) per covered account, the net value is \(c(net)) (95% CI \(c(interval[0])) to "
                 + "\(c(interval[1])))" + (interval[0] > 0 ? ": coverage pays for itself" : interval[1] < 0 ? ": coverage does not pay for itself" : "")
@@ -75,7 +76,7 @@ enum EffectReport {
     private static func lovePlot(_ effect: CausalEffect) -> ReportChart {
         let points = effect.balance.map { balance in
             ReportChartPoint(
-                x: balance.smdAfter, y: balance.smdAfter, lower: min(balance.smdBefore, balance.smdAfter),
+                x: balance.smdAfter, y: 0, lower: min(balance.smdBefore, balance.smdAfter),
                 upper: max(balance.smdBefore, balance.smdAfter), label: balance.covariate)
         }
         let worst = effect.balance.map { abs($0.smdAfter) }.max() ?? 0
@@ -109,7 +110,7 @@ enum EffectReport {
         let series = [(true, "With a CSM", 1), (false, "Without a CSM", 2)].map { arm, name, color in
             let scores = effect.treated.indices.filter { effect.treated[$0] == arm }.map { effect.propensity.fitted[$0] }
             let counts = (0..<20).map { bin in
-                scores.count(where: { min(Int($0 / width), 19) == bin })
+                scores.count(where: { min(Int(($0 * 20).rounded(.down)), 19) == bin })
             }
             return ReportChartSeries(
                 name: name,
@@ -174,9 +175,9 @@ enum EffectReport {
             let cost = { (value: Double?) in value.map(ReportCell.currency) ?? .missing(reason: "no --csm-cost") }
             return ReportTable(
                 name: "value", title: "Revenue kept per covered account, against CSM cost",
-                columns: ["horizon_months", "extra_months_retained", "mean_mrr_treated", "retained_revenue", "retained_revenue_ci_lower",
+                columns: ["horizon_months", "extra_months_retained", "mean_mrr", "retained_revenue", "retained_revenue_ci_lower",
                           "retained_revenue_ci_upper", "csm_cost_per_account", "net_value", "net_value_ci_lower", "net_value_ci_upper"],
-                rows: [[.number(money.horizonMonths), .estimate(money.extraMonthsRetained), .currency(money.meanMonthlyRevenueTreated),
+                rows: [[.number(money.horizonMonths), .estimate(money.extraMonthsRetained), .currency(money.meanMonthlyRevenue),
                         .currency(money.retainedRevenuePerCoveredAccount), .currency(money.retainedRevenueInterval[0]),
                         .currency(money.retainedRevenueInterval[1]), cost(money.csmCostPerCoveredAccount), cost(money.netValuePerCoveredAccount),
                         cost(money.netValueInterval?[0]), cost(money.netValueInterval?[1])]])

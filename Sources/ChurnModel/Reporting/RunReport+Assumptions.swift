@@ -99,7 +99,8 @@ extension RunReport {
             return "hazard_ratio \(NumberFormatting.exact(effect.hazardRatio)), \(reference)"
         }
         if estimate.source == .effect {
-            return "from_effect \(estimate.file), treatment \(estimate.covariate) (propensity-weighted): "
+            let estimand = estimate.estimand.map { ", \($0.rawValue.uppercased())" } ?? ""
+            return "from_effect \(estimate.file), treatment \(estimate.covariate) (propensity-weighted\(estimand)): "
                 + "β \(NumberFormatting.exact(estimate.coefficient)), SE \(NumberFormatting.exact(estimate.standardError)); " + reference
         }
         return "from_fit \(estimate.file), covariate \(estimate.covariate) (\(estimate.kind.rawValue), unadjusted): "

@@ -110,8 +110,7 @@ enum CustomerSuccessReader {
             return nil
         }
         guard let file = effect.string("from_fit"), let covariate = effect.string("covariate") else { return nil }
-        let base = (effect.diagnostics.file as NSString).deletingLastPathComponent
-        let path = file.hasPrefix("/") || base.isEmpty ? file : (base as NSString).appendingPathComponent(file)
+        let path = resolved(file, relativeTo: effect.diagnostics.file)
         do {
             return try EstimatedCoverageEffect(fit: try FittedModelFile.load(path: path), file: file, covariate: covariate)
         } catch let error as CoverageEstimateError {
@@ -138,8 +137,7 @@ enum CustomerSuccessReader {
             }
         }
         guard let file = effect.string("from_effect") else { return nil }
-        let base = (effect.diagnostics.file as NSString).deletingLastPathComponent
-        let path = file.hasPrefix("/") || base.isEmpty ? file : (base as NSString).appendingPathComponent(file)
+        let path = resolved(file, relativeTo: effect.diagnostics.file)
         let mark = effect.mapping["from_effect"]?.mark
         do {
             let decoder = JSONDecoder()
@@ -160,6 +158,12 @@ enum CustomerSuccessReader {
                 at: mark, keyPath: effect.path("from_effect"))
         }
         return nil
+    }
+
+    /// `file` as given in the scenario `scenarioFile`: absolute, or relative to the scenario's folder.
+    private static func resolved(_ file: String, relativeTo scenarioFile: String) -> String {
+        let base = (scenarioFile as NSString).deletingLastPathComponent
+        return file.hasPrefix("/") || base.isEmpty ? file : (base as NSString).appendingPathComponent(file)
     }
 
     /// `coverage: { <segment>: tech_touch | accounts per CSM }`, in segment order.

@@ -5,13 +5,6 @@ import Testing
 /// Edge cases of `CausalEffect` and `EffectRun`: each either gives a clear error or keeps what the
 /// estimand defines.
 @Suite struct CausalEffectEdgeCaseTests {
-    static func history() throws -> (EventTable, [Bool]) {
-        let loaded = try CausalReference.history(
-            "cs_confounded_history", duration: "tenure_months", event: "churned", treatment: "csm",
-            confounders: ["segment", "health_score", "tickets"])
-        return (loaded.table, try #require(loaded.treatment))
-    }
-
     /// A propensity model with p terms needs p + 2 accounts in each arm.
     @Test func tooSmallAnArmIsAnError() throws {
         let n = 12
@@ -28,7 +21,7 @@ import Testing
 
     /// ATT weights of the treated are 1 by definition: --trim winsorises the controls only.
     @Test func trimmingTheATTLeavesTheTreatedAlone() throws {
-        let (table, treated) = try Self.history()
+        let (table, treated) = try CausalReference.synthetic()
         let effect = try CausalEffect(
             table: table, treated: treated, treatment: "csm", options: try CausalEffectOptions(estimand: .att, trim: 0.05))
         let treatedWeights = effect.weights.values.indices.filter { effect.treated[$0] }.map { effect.weights.values[$0] }
@@ -41,7 +34,7 @@ import Testing
 
     /// A confounder that is a combination of others is named.
     @Test func aCollinearConfounderIsNamed() throws {
-        let (table, treated) = try Self.history()
+        let (table, treated) = try CausalReference.synthetic()
         let covariates = try #require(table.covariates)
         let health = try #require(table.covariateNames.firstIndex(of: "health_score"))
         let doubled = covariates.column(health).map { 2 * $0 }

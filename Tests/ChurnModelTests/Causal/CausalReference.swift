@@ -39,6 +39,23 @@ struct CausalReference {
     }
 }
 
+extension CausalReference {
+    /// The synthetic CS history as an event table with its treatment flags (segment, health score
+    /// and tickets as confounders).
+    static func synthetic() throws -> (EventTable, [Bool]) {
+        let loaded = try history(
+            "cs_confounded_history", duration: "tenure_months", event: "churned", treatment: "csm",
+            confounders: ["segment", "health_score", "tickets"])
+        return (loaded.table, try #require(loaded.treatment))
+    }
+
+    /// The default analysis (estimand chosen by overlap) of the synthetic CS history.
+    static func syntheticEffect() throws -> CausalEffect {
+        let (table, treated) = try synthetic()
+        return try CausalEffect(table: table, treated: treated, treatment: "csm", options: try CausalEffectOptions())
+    }
+}
+
 /// Expects `actual` within `relative` of `expected`, relative to max(1, |expected|).
 func expectRelative(
     _ actual: Double, _ expected: Double, _ relative: Double, _ what: @autoclosure () -> String,

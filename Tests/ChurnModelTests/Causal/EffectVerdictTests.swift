@@ -28,11 +28,7 @@ import Testing
 
     /// With balance, the conclusion follows the weighted interval against 1.
     @Test func balancedConclusionFollowsTheInterval() throws {
-        let history = try CausalReference.history(
-            "cs_confounded_history", duration: "tenure_months", event: "churned", treatment: "csm",
-            confounders: ["segment", "health_score", "tickets"])
-        let effect = try CausalEffect(
-            table: history.table, treated: try #require(history.treatment), treatment: "csm", options: try CausalEffectOptions())
+        let effect = try CausalReference.syntheticEffect()
         let verdict = EffectVerdict(effect)
         #expect(effect.hazardRatio.ci95[1] < 1)
         #expect(verdict.conclusion == .lowersChurn)

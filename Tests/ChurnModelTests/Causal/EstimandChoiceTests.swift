@@ -37,11 +37,7 @@ import Testing
     }
 
     @Test func goodOverlapKeepsTheAverageEffect() throws {
-        let history = try CausalReference.history(
-            "cs_confounded_history", duration: "tenure_months", event: "churned", treatment: "csm",
-            confounders: ["segment", "health_score", "tickets"])
-        let effect = try CausalEffect(
-            table: history.table, treated: try #require(history.treatment), treatment: "csm", options: try CausalEffectOptions())
+        let effect = try CausalReference.syntheticEffect()
         #expect(effect.estimand == .ate)
         #expect(!effect.warnings.contains { $0.hasPrefix("poor overlap") })
     }

@@ -187,9 +187,15 @@ extension CausalEffect {
             throw .noEvents(arm: name)
         }
         for (name, isTreated) in [("treated", true), ("control", false)] {
-            let last = arm.indices.filter { arm[$0] == isTreated }.map { subset.durations[$0] }.max() ?? 0
+            let members = arm.indices.filter { arm[$0] == isTreated }
+            let last = members.map { subset.durations[$0] }.max() ?? 0
             if let time = (options.times + [options.horizon]).first(where: { $0 > last }) {
                 throw .beyondFollowUp(time: time, arm: name, lastFollowUp: last)
+            }
+            // With late entry, nobody of the arm is observed before its first entry.
+            let first = subset.entryTimes.map { entry in members.map { entry[$0] }.min() ?? 0 } ?? 0
+            if let time = options.times.first(where: { $0 <= first }), first > 0 {
+                throw .beforeFollowUp(time: time, arm: name, firstEntry: first)
             }
         }
         hazardRatio = try Self.cox(subset, arm: arm, weights: weights.values, z: z)

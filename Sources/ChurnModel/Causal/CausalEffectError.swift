@@ -29,6 +29,8 @@ public enum CausalEffectError: Error, Equatable, Sendable, CustomStringConvertib
     case noCommonSupport(reason: String)
     /// A retention time or the RMST horizon lies after the last follow-up of an arm.
     case beyondFollowUp(time: Double, arm: String, lastFollowUp: Double)
+    /// A retention time at or before an arm's first entry (late entry): nobody is observed there.
+    case beforeFollowUp(time: Double, arm: String, firstEntry: Double)
     /// The weighted Cox fit failed.
     case coxFailed(String)
 
@@ -68,6 +70,9 @@ public enum CausalEffectError: Error, Equatable, Sendable, CustomStringConvertib
         case .beyondFollowUp(let time, let arm, let last):
             "time \(NumberFormatting.exact(time)) is after the last follow-up of the \(arm) arm (\(NumberFormatting.exact(last))): "
                 + "its curve is not estimated there; choose --times and --horizon within the follow-up"
+        case .beforeFollowUp(let time, let arm, let first):
+            "time \(NumberFormatting.exact(time)) is not after the first entry of the \(arm) arm (\(NumberFormatting.exact(first))): "
+                + "nobody in it is observed there; choose --times after every arm's first entry"
         case .coxFailed(let reason):
             "the weighted Cox fit failed: \(reason)"
         }

@@ -55,6 +55,21 @@ import Testing
         }
     }
 
+    /// With late entry, retention before an arm's first entry is not observed: an error, not 100%.
+    @Test func aTimeBeforeTheFirstEntryIsAnError() throws {
+        let n = 40
+        let x = (0..<n).map { Double($0 % 7) }
+        let table = try EventTable(
+            durations: (0..<n).map { 3 + Double($0 % 10) }, events: (0..<n).map { $0 % 3 != 0 },
+            entryTimes: [Double](repeating: 2, count: n),
+            covariates: Matrix(rows: n, columns: 1, columnMajor: x), covariateNames: ["x"])
+        let treated = (0..<n).map { ($0 * 5) % 9 < 4 }
+        #expect(throws: CausalEffectError.beforeFollowUp(time: 1, arm: "treated", firstEntry: 2)) {
+            try CausalEffect(
+                table: table, treated: treated, treatment: "csm", options: try CausalEffectOptions(times: [1, 6], horizon: 10))
+        }
+    }
+
     /// A revenue column with durations of unknown unit would value days as months: refused.
     @Test func revenueNeedsATimeUnit() throws {
         let url = try #require(Bundle.module.url(forResource: "cs_confounded_history", withExtension: "csv", subdirectory: "Fixtures"))

@@ -48,6 +48,9 @@ reports: build
 	    --confounders segment,sponsor_change,login_trend,seat_utilisation,support_tickets \
 	    --duration tenure_months --event churned --estimand att --time-unit months --mrr mrr \
 	    --csm-cost 140000 --accounts-per-csm 40 --output Reports/examples/effect
+	.build/release/churnsim assess Scenarios/data/customer_history.csv --model cox --duration tenure_months --event churned \
+	    --strata segment --covariates sponsor_change,login_trend,seat_utilisation,support_tickets,csm_assigned \
+	    --times 3,6,12,24 --output Reports/examples/assess
 
 ## Benchmarks against R survival, lifelines and a numpy Monte Carlo (see Benchmarks/README.md).
 bench:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Browser check of the human-facing reports: builds churnsim, writes one report of each kind
-# (run, fit km, fit cox, fit sbg, staffing, sensitivity, score, effect), renders each report.html in headless Chromium and fails on
+# (run, fit km, fit cox, fit sbg, staffing, sensitivity, score, effect, assess), renders each report.html in headless Chromium and fails on
 #   - a console message from the page (the report has no JavaScript, so any is a defect),
 #   - an SVG chart with no data points (data-points="0") or drawing nothing,
 #   - text overflowing its box: an element whose content is wider than itself, a table wider
@@ -60,6 +60,9 @@ fixtures=Tests/ChurnModelTests/Fixtures
 "$bin" effect Scenarios/data/customer_history.csv --treatment csm_assigned \
     --confounders segment,sponsor_change,login_trend,seat_utilisation,support_tickets \
     --duration tenure_months --event churned --output "$out/effect" >/dev/null 2>&1
+"$bin" assess Scenarios/data/customer_history.csv --model cox --duration tenure_months --event churned --strata segment \
+    --covariates sponsor_change,login_trend,seat_utilisation,support_tickets,csm_assigned --times 3,6,12,24 \
+    --output "$out/assess" >/dev/null
 
 probe='<script>
 (function () {
@@ -125,7 +128,7 @@ printf '%s' '<!DOCTYPE html><html><body><main><script>console.error("self-test")
 </tr></tbody></table><div style="width:900px">wider than A4 and Letter in print</div>
 <p>churnsim version</p></main></body></html>' >"$out/self-test/report.html"
 
-kinds=(run fit-km fit-cox fit-weibull fit-sbg staffing sensitivity score effect)
+kinds=(run fit-km fit-cox fit-weibull fit-sbg staffing sensitivity score effect assess)
 failed=0
 for kind in self-test "${kinds[@]}"; do
     report="$out/$kind/report.html"

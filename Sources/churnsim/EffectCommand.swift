@@ -75,11 +75,7 @@ struct EffectCommand: ParsableCommand {
         if let accountsPerCSM, !(accountsPerCSM >= 1 && accountsPerCSM.isFinite) { throw ValidationError("--accounts-per-csm must be at least 1") }
     }
 
-    private var parsedTimes: [Double]? {
-        let values = HistoryColumnOptions.list(times).map { Double($0) }
-        guard !values.isEmpty, values.allSatisfy({ $0.map { $0 > 0 && $0.isFinite } ?? false }) else { return nil }
-        return values.compactMap { $0 }
-    }
+    private var parsedTimes: [Double]? { HistoryColumnOptions.positiveNumbers(times) }
 
     func run() throws {
         var specification = columns.specification(

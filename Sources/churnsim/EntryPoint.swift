@@ -40,6 +40,7 @@ enum EntryPoint {
         case let error as StaffingError: error.description
         case let error as CoxModelError: error.description
         case let error as CausalEffectError: error.description
+        case let error as AssessmentError: error.description
         case let error as SurvivalEstimationError: error.description
         case let error as ShiftedBetaGeometricError: error.description
         case let error as ParametricRegressionError:

@@ -71,6 +71,14 @@ struct HistoryColumnOptions: ParsableArguments {
         text.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
     }
 
+    /// The positive finite numbers of a comma-separated list, or nil when any item is not one
+    /// (or there are none).
+    static func positiveNumbers(_ text: String) -> [Double]? {
+        let values = list(text).map { Double($0) }
+        guard !values.isEmpty, values.allSatisfy({ $0.map { $0 > 0 && $0.isFinite } ?? false }) else { return nil }
+        return values.compactMap { $0 }
+    }
+
     /// The specification of these columns with the given covariates, strata, weights and clusters.
     func specification(covariates: [String], strata: String?, weights: String?, cluster: String?) -> HistorySpecification {
         let time: HistorySpecification.Time

@@ -12,6 +12,8 @@ public enum AssessmentError: Error, Equatable, Sendable, CustomStringConvertible
     case lengthMismatch(String)
     /// Fewer than two times for an integrated score.
     case tooFewTimes
+    /// The test rows are not valid survival data.
+    case invalidData(String)
 
     /// One sentence naming the problem and the fix.
     public var description: String {
@@ -28,6 +30,8 @@ public enum AssessmentError: Error, Equatable, Sendable, CustomStringConvertible
             "lengths differ: \(what)"
         case .tooFewTimes:
             "an integrated Brier score needs at least two times"
+        case .invalidData(let reason):
+            "the test rows are not valid survival data: \(reason)"
         }
     }
 }

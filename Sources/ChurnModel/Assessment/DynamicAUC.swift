@@ -28,11 +28,16 @@ public enum DynamicAUC {
             values.append(try area(order: order, time: time, durations: durations, events: events, risks: risks, caseWeights: caseWeights))
         }
         guard times.count > 1 else { return (values, values[0]) }
-        let survival = TestSurvival(durations: durations, events: events)
+        let survival: KaplanMeierFit
+        do {
+            survival = try KaplanMeierEstimator().fit(try EventTable(durations: durations, events: events))
+        } catch {
+            throw .invalidData("\(error)")
+        }
         var previous = 1.0
         var integral = 0.0
         for (time, value) in zip(times, values) {
-            let s = survival.value(at: time)
+            let s = survival.survivalProbability(at: time) ?? 1
             integral += value * (previous - s)
             previous = s
         }
@@ -61,39 +66,6 @@ public enum DynamicAUC {
             (lastTPR, lastFPR) = (tpr, fpr)
         }
         return area
-    }
-}
-
-/// The test rows' own Kaplan–Meier curve (for the mean AUC's weights).
-struct TestSurvival {
-    private let times: [Double]
-    private let values: [Double]
-
-    init(durations: [Double], events: [Bool]) {
-        let order = durations.indices.sorted { durations[$0] < durations[$1] }
-        var times: [Double] = [], values: [Double] = []
-        var atRisk = durations.count, s = 1.0, position = 0
-        while position < order.count {
-            let time = durations[order[position]]
-            var died = 0, left = 0
-            while position < order.count && durations[order[position]] == time {
-                if events[order[position]] { died += 1 }
-                left += 1
-                position += 1
-            }
-            s *= 1 - Double(died) / Double(atRisk)
-            times.append(time)
-            values.append(s)
-            atRisk -= left
-        }
-        self.times = times
-        self.values = values
-    }
-
-    /// S(t), right-continuous, 1 before the first time.
-    func value(at time: Double) -> Double {
-        let count = SortedSearch.count(in: times) { $0 <= time }
-        return count == 0 ? 1 : values[count - 1]
     }
 }
 

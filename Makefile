@@ -50,7 +50,7 @@ reports: build
 	    --csm-cost 140000 --accounts-per-csm 40 --output Reports/examples/effect
 	.build/release/churnsim assess Scenarios/data/customer_history.csv --model cox --duration tenure_months --event churned \
 	    --strata segment --covariates sponsor_change,login_trend,seat_utilisation,support_tickets,csm_assigned \
-	    --times 3,6,12,24 --output Reports/examples/assess
+	    --times 3,6,12,24 --compare weibull,km --output Reports/examples/assess
 
 ## Benchmarks against R survival, lifelines and a numpy Monte Carlo (see Benchmarks/README.md).
 bench:

@@ -62,7 +62,7 @@ fixtures=Tests/ChurnModelTests/Fixtures
     --duration tenure_months --event churned --output "$out/effect" >/dev/null 2>&1
 "$bin" assess Scenarios/data/customer_history.csv --model cox --duration tenure_months --event churned --strata segment \
     --covariates sponsor_change,login_trend,seat_utilisation,support_tickets,csm_assigned --times 3,6,12,24 \
-    --output "$out/assess" >/dev/null
+    --compare weibull,km --output "$out/assess" >/dev/null
 
 probe='<script>
 (function () {

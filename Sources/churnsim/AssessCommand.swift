@@ -23,6 +23,9 @@ struct AssessCommand: ParsableCommand {
 
     @OptionGroup var columns: HistoryColumnOptions
 
+    @Option(help: ArgumentHelp("Other models to assess on the same split, comma-separated.", valueName: "M1,M2,..."))
+    var compare: String?
+
     @Option(help: "Covariate columns, comma-separated (text columns become indicators COL=LEVEL).")
     var covariates: String?
 
@@ -43,7 +46,10 @@ struct AssessCommand: ParsableCommand {
 
     func validate() throws {
         try columns.validateTimeColumns()
-        if model == .sbg { throw ValidationError("assess needs customer rows; --model sbg reads cohort counts") }
+        guard let models = parsedModels else {
+            throw ValidationError("--compare takes model names separated by commas: \(FitModel.allCases.filter { $0 != .sbg }.map(\.rawValue).joined(separator: ", "))")
+        }
+        if models.contains(.sbg) { throw ValidationError("assess needs customer rows; the sbg model reads cohort counts") }
         if testShare == nil {
             throw ValidationError("--split takes random:Q with Q in (0, 1), e.g. random:0.3 (k-fold and cutoff splits are not available yet)")
         }
@@ -58,14 +64,21 @@ struct AssessCommand: ParsableCommand {
 
     private var parsedTimes: [Double]? { HistoryColumnOptions.positiveNumbers(times) }
 
+    /// `--model` then the `--compare` models; nil when a name is unknown.
+    private var parsedModels: [FitModel]? {
+        let others = HistoryColumnOptions.list(compare).map { FitModel(rawValue: $0) }
+        guard others.allSatisfy({ $0 != nil }) else { return nil }
+        return [model] + others.compactMap { $0 }
+    }
+
     func run() throws {
         let specification = columns.specification(
             covariates: HistoryColumnOptions.list(covariates), strata: strata, weights: nil, cluster: nil)
         let run = AssessRun(
-            historyFile: history, specification: specification, model: model,
+            historyFile: history, specification: specification, models: parsedModels ?? [model],
             split: HoldoutSplit(testShare: testShare ?? 0.3, seed: seed), times: parsedTimes ?? [], outputDirectory: output)
-        let (assessment, directory) = try run.execute()
-        print(assessment.verdict.prefix(1).uppercased() + assessment.verdict.dropFirst() + ".")
+        let (assessments, directory) = try run.execute()
+        for assessment in assessments { print(assessment.verdict.prefix(1).uppercased() + assessment.verdict.dropFirst() + ".") }
         print("Report written to \(directory.path)/")
     }
 }

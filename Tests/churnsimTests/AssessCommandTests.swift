@@ -32,10 +32,28 @@ import Testing
         #expect(names.isSuperset(of: ["assessment.json", "summary.md", "report.html", "report.xlsx"]))
     }
 
+    /// `--compare`: every model on the same held-out rows; pooled Kaplan–Meier is the null itself.
+    @Test func compareAssessesEveryModelOnTheSameRows() throws {
+        let directory = try CLIHarness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try assess(["--times", "3,6,12", "--compare", "km,cox"], in: directory)
+        #expect(result.status == 0, "\(result.standardError)")
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("out/assessment.json"))) as? [String: Any])
+        let models = try #require(json["models"] as? [[String: Any]])
+        #expect(models.compactMap { $0["model"] as? String } == ["weibull", "km", "cox"])
+        #expect(Set(models.compactMap { $0["test_rows"] as? Int }).count == 1)
+        let km = try #require(models[1]["metrics"] as? [String: Any])
+        let ipa = try #require(km["ipa"] as? [[String: Double]])
+        #expect(ipa.allSatisfy { abs($0["value"] ?? 1) < 1e-12 })
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("out/comparison.csv").path))
+    }
+
     @Test(arguments: [
         (["--times", "3,600"], "outside the test rows' follow-up"),
         (["--times", "3,6", "--split", "kfold:5"], "random:Q"),
         (["--times", "x"], "--times takes positive numbers"),
+        (["--times", "3", "--compare", "cox,forest"], "--compare takes model names"),
     ])
     func badRequestsAreClearErrorsWithNoReport(extra: [String], message: String) throws {
         let directory = try CLIHarness.temporaryDirectory()

@@ -1,30 +1,31 @@
 import Foundation
 
 /// The library entry point of `churnsim assess`: customer history → a random train/test split →
-/// the model fitted on the training rows → its predictions for the test rows assessed against the
-/// flat Kaplan–Meier forecast → `assessment.json`, tables and a report, written atomically.
+/// each model fitted on the training rows → its predictions for the test rows assessed against
+/// the flat Kaplan–Meier forecast, every model on the same split → `assessment.json`, tables and a
+/// report, written atomically.
 public struct AssessRun: Sendable {
     /// Path of the history CSV.
     public var historyFile: String
     /// Columns and how to read them (covariates and strata as for `fit`).
     public var specification: HistorySpecification
-    /// The model to assess (any but `sbg`).
-    public var model: FitModel
+    /// The models to assess (any but `sbg`), the first the one asked for, the rest compared with it.
+    public var models: [FitModel]
     /// The train/test split.
     public var split: HoldoutSplit
     /// Times at which the predictions are assessed, ascending, in the history's unit.
     public var times: [Double]
-    /// Output folder; defaults to `Reports/assess-<file stem>-<model>`.
+    /// Output folder; defaults to `Reports/assess-<file stem>-<first model>`.
     public var outputDirectory: String?
 
     /// Describes an assessment.
     public init(
-        historyFile: String, specification: HistorySpecification, model: FitModel, split: HoldoutSplit, times: [Double],
+        historyFile: String, specification: HistorySpecification, models: [FitModel], split: HoldoutSplit, times: [Double],
         outputDirectory: String? = nil
     ) {
         self.historyFile = historyFile
         self.specification = specification
-        self.model = model
+        self.models = models.reduce(into: []) { unique, model in if !unique.contains(model) { unique.append(model) } }
         self.split = split
         self.times = times.sorted()
         self.outputDirectory = outputDirectory
@@ -41,12 +42,12 @@ public struct AssessRun: Sendable {
     /// Loads, splits, fits, predicts, assesses and writes the report.
     /// - Throws: ``DataError`` for bad input, ``AssessmentError`` when a metric is undefined (a time
     ///   outside the test follow-up), or the fit's error; nothing is written then.
-    public func execute() throws -> (assessment: ModelAssessment, directory: URL) {
-        guard model != .sbg else {
-            throw DataError.invalidTable(file: historyFile, reason: "assess needs customer rows; the sbg model reads cohort counts")
+    public func execute() throws -> (assessments: [ModelAssessment], directory: URL) {
+        guard let first = models.first, !models.contains(.sbg) else {
+            throw DataError.invalidTable(file: historyFile, reason: "assess needs customer rows and a model other than sbg (which reads cohort counts)")
         }
         var specification = specification
-        specification.positiveDurations = model.parametricFamily != nil
+        specification.positiveDurations = models.contains { $0.parametricFamily != nil }
         let history = try HistoryLoader.load(path: historyFile, specification: specification)
         let (trainRows, testRows) = split.rows(count: history.table.count)
         guard trainRows.count >= 2, testRows.count >= 2 else {
@@ -55,26 +56,31 @@ public struct AssessRun: Sendable {
         }
         let train = history.table.subset(rows: trainRows)
         let test = history.table.subset(rows: testRows)
-        let fit = try HistoryFit(historyFile: historyFile, specification: specification, model: model).fit(
-            LoadedHistory(table: train, covariates: history.covariates, droppedRows: [], warnings: [], treatment: nil, revenue: nil))
-        let survival = try (0..<test.count).map { row in
-            let covariates = Dictionary(uniqueKeysWithValues: test.covariateNames.enumerated().map { ($1, test.covariates![row, $0]) })
-            let curve = try fit.survivalModel(covariates: covariates, stratum: test.strata?[row], file: historyFile)
-            return times.map { curve.survivalProbability(at: $0) }
-        }
         let pooled = try EventTable(durations: train.durations, events: train.events, entryTimes: train.entryTimes)
         let km = try KaplanMeierEstimator().fit(pooled)
         let null = times.map { km.survivalProbability(at: $0) ?? 1 }
-        let assessment = try ModelAssessment(model: model.rawValue, train: train, test: test, survival: survival, null: null, times: times)
+        let trainHistory = LoadedHistory(
+            table: train, covariates: history.covariates, droppedRows: [], warnings: [], treatment: nil, revenue: nil)
+        let assessments = try models.map { model in
+            let fit = try HistoryFit(historyFile: historyFile, specification: specification, model: model).fit(trainHistory)
+            let usesCovariates = fit.model != "kaplan_meier" && fit.model != "nelson_aalen"
+            let survival = try (0..<test.count).map { row in
+                let covariates = usesCovariates
+                    ? Dictionary(uniqueKeysWithValues: test.covariateNames.enumerated().map { ($1, test.covariates![row, $0]) }) : [:]
+                let curve = try fit.survivalModel(covariates: covariates, stratum: test.strata?[row], file: historyFile)
+                return times.map { curve.survivalProbability(at: $0) }
+            }
+            return try ModelAssessment(model: model.rawValue, train: train, test: test, survival: survival, null: null, times: times)
+        }
         let stem = URL(fileURLWithPath: historyFile).deletingPathExtension().lastPathComponent
-        let directory = URL(fileURLWithPath: outputDirectory ?? "Reports/assess-\(ScenarioRun.slug(stem))-\(model.rawValue)")
+        let directory = URL(fileURLWithPath: outputDirectory ?? "Reports/assess-\(ScenarioRun.slug(stem))-\(first.rawValue)")
         let summary = AssessmentSummary(
-            models: [assessment], split: .init(kind: "random", testShare: split.testShare, seed: split.seed), times: times,
+            models: assessments, split: .init(kind: "random", testShare: split.testShare, seed: split.seed), times: times,
             conventions: Self.conventions)
         let report = AssessReport.model(summary: summary, historyFile: historyFile, generatedAt: Date())
         let files = try ReportFiles.rendered(report, after: [{ [(name: "assessment.json", contents: try ReportFiles.json(summary))] }])
         try ReportDirectory.write(files, to: directory)
-        return (assessment, directory)
+        return (assessments, directory)
     }
 }
 

@@ -15,11 +15,16 @@ enum AssessReport {
                     + "Uno's C \(s(m.unoC)), mean AUC \(s(m.meanAUC))"
                     + (m.ibs.map { ", integrated Brier score \(s($0))" } ?? "") + ".")
         }
+        if summary.models.count > 1, let best = summary.models.min(by: { ($0.metrics.ibs ?? .infinity) < ($1.metrics.ibs ?? .infinity) }),
+           best.metrics.ibs != nil {
+            figures.insert("Lowest integrated Brier score on the held-out rows: \(best.model) (\(s(best.metrics.ibs ?? 0))).", at: 0)
+        }
         let times = summary.times.map(NumberFormatting.exact).joined(separator: ", ")
         return ReportModel(
-            title: "How well \(summary.models.map(\.model).joined(separator: ", ")) predicts churn it has not seen",
-            keyFigures: figures, charts: summary.models.flatMap(charts),
-            tables: summary.models.flatMap(tables),
+            title: "How well \(summary.models.map(\.model).joined(separator: ", ")) "
+                + (summary.models.count > 1 ? "predict" : "predicts") + " churn it has not seen",
+            keyFigures: figures, charts: charts(summary.models),
+            tables: (summary.models.count > 1 ? [comparison(summary.models)] : []) + summary.models.flatMap(tables),
             audit: [
                 ("History file", historyFile), ("History SHA-256", ReportAudit.sha256(ofFile: historyFile)),
                 ("Split", "random, \(NumberFormatting.exactPercent(summary.split.testShare)) held out, seed \(summary.split.seed)"),
@@ -29,24 +34,35 @@ enum AssessReport {
             ])
     }
 
-    private static func charts(_ assessment: ModelAssessment) -> [ReportChart] {
+    private static func charts(_ models: [ModelAssessment]) -> [ReportChart] {
         let series = { (name: String, points: [ModelAssessment.Point], color: Int, dashed: Bool) in
             ReportChartSeries(
                 name: name, points: points.map { ReportChartPoint(x: $0.time, y: $0.value) }, colorIndex: color, dashed: dashed)
         }
-        let m = assessment.metrics
+        let names = models.map(\.model).joined(separator: ", ")
+        let null = models.first.map { [series("Kaplan–Meier (null)", $0.metrics.brierNull, 0, true)] } ?? []
         return [
             ReportChart(
-                name: "brier-\(assessment.model)", title: "Brier score over time: \(assessment.model) against a flat Kaplan–Meier forecast",
+                name: "brier", title: "Brier score over time: \(names) against a flat Kaplan–Meier forecast",
                 kind: .line, xAxis: ReportChartAxis(title: "Time", unit: .plain), yAxis: ReportChartAxis(title: "Brier score", unit: .plain),
-                series: [series(assessment.model, m.brier, 1, false), series("Kaplan–Meier (null)", m.brierNull, 0, true)],
-                note: "Lower is better. IPCW Brier score of the held-out rows; below the dashed line the model beats the flat forecast."),
+                series: models.enumerated().map { series($1.model, $1.metrics.brier, $0 + 1, false) } + null,
+                note: "Lower is better. IPCW Brier score of the held-out rows; below the dashed line a model beats the flat forecast."),
             ReportChart(
-                name: "auc-\(assessment.model)", title: "Cumulative/dynamic AUC(t) of \(assessment.model)",
+                name: "auc", title: "Cumulative/dynamic AUC(t) of \(names)",
                 kind: .line, xAxis: ReportChartAxis(title: "Time", unit: .plain), yAxis: ReportChartAxis(title: "AUC", unit: .plain),
-                series: [series(assessment.model, m.auc, 1, false)],
-                note: "Share of (churned by t, still active after t) pairs the model ranks right; 0.5 is chance."),
+                series: models.enumerated().map { series($1.model, $1.metrics.auc, $0 + 1, false) },
+                note: "Share of (churned by t, still active after t) pairs a model ranks right; 0.5 is chance."),
         ]
+    }
+
+    private static func comparison(_ models: [ModelAssessment]) -> ReportTable {
+        ReportTable(
+            name: "comparison", title: "Models compared on the same held-out rows",
+            columns: ["model", "harrell_c", "uno_c", "mean_auc", "ibs"],
+            rows: models.map { m in
+                [.text(m.model), .estimate(m.metrics.harrellC), .estimate(m.metrics.unoC), .estimate(m.metrics.meanAUC),
+                 m.metrics.ibs.map(ReportCell.estimate) ?? .missing(reason: "one time")]
+            })
     }
 
     private static func tables(_ assessment: ModelAssessment) -> [ReportTable] {

@@ -14,9 +14,9 @@ import Testing
         let specification = HistorySpecification(
             time: .duration(column: "tenure_months", event: "churned", entry: nil), covariates: covariates)
         return try AssessRun(
-            historyFile: history, specification: specification, model: model,
+            historyFile: history, specification: specification, models: [model],
             split: HoldoutSplit(testShare: 0.3, seed: seed), times: [3, 6, 12, 24], outputDirectory: folder.path
-        ).execute().assessment
+        ).execute().assessments[0]
     }
 
     @Test func theSplitIsReproducibleAndHoldsOutTheShare() {

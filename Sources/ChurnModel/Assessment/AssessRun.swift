@@ -70,8 +70,9 @@ public struct AssessRun: Sendable {
                 let curve = try fit.survivalModel(covariates: covariates, stratum: test.strata?[row], file: historyFile)
                 return times.map { curve.survivalProbability(at: $0) }
             }
-            return try ModelAssessment(model: model.rawValue, train: train, test: test, survival: survival, null: null, times: times)
-        }
+            return try ModelAssessment(
+                model: model.rawValue, train: train, test: test, survival: survival, null: null, times: times, fit: fit)
+        }.withAkaikeWeights()
         let stem = URL(fileURLWithPath: historyFile).deletingPathExtension().lastPathComponent
         let directory = URL(fileURLWithPath: outputDirectory ?? "Reports/assess-\(ScenarioRun.slug(stem))-\(first.rawValue)")
         let summary = AssessmentSummary(

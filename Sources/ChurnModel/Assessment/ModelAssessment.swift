@@ -1,3 +1,5 @@
+import RealModule
+
 /// How well one fitted model predicts churn on held-out rows, with the flat Kaplan–Meier forecast
 /// of the training rows as the null model. Times are in the history's unit.
 public struct ModelAssessment: Sendable, Equatable, Codable {
@@ -29,6 +31,18 @@ public struct ModelAssessment: Sendable, Equatable, Codable {
         public let ibs: Double?
     }
 
+    /// AIC and BIC of a parametric fit on the training rows (log-likelihood on the time scale, as
+    /// R's `survreg`, so families compare), with its Akaike weight among the parametric models
+    /// assessed together. BIC uses the number of training rows, as R's `BIC`.
+    public struct InformationCriteria: Sendable, Equatable, Codable {
+        /// −2ℓ + 2k.
+        public let aic: Double
+        /// −2ℓ + k log n.
+        public let bic: Double
+        /// exp(−ΔAIC/2) normalised over the parametric models assessed together.
+        public internal(set) var akaikeWeight: Double
+    }
+
     /// The model (`cox`, `weibull`, …).
     public let model: String
     /// Training rows.
@@ -41,14 +55,34 @@ public struct ModelAssessment: Sendable, Equatable, Codable {
     public let metrics: Metrics
     /// One sentence: where the model beats the flat forecast and where it does not.
     public let verdict: String
+    /// Information criteria of a parametric fit (nil for Cox, whose partial likelihood does not
+    /// compare, and for Kaplan–Meier).
+    public internal(set) var informationCriteria: InformationCriteria?
+}
+
+extension [ModelAssessment] {
+    /// These assessments with the Akaike weights of their parametric models set.
+    func withAkaikeWeights() -> [ModelAssessment] {
+        let best = compactMap { $0.informationCriteria?.aic }.min() ?? 0
+        let total = compactMap { $0.informationCriteria.map { Double.exp(-($0.aic - best) / 2) } }.reduce(0, +)
+        return map { assessment in
+            var weighted = assessment
+            if let aic = assessment.informationCriteria?.aic {
+                weighted.informationCriteria?.akaikeWeight = Double.exp(-(aic - best) / 2) / total
+            }
+            return weighted
+        }
+    }
 }
 
 extension ModelAssessment {
     /// The assessment of predictions `survival[i][k]` = Ŝᵢ(t_k) on the test rows of `test`, with
     /// the censoring curve and the null forecast `null[k]` from the training rows of `train`.
     /// Concordance and AUC rank the rows by predicted churn by the last time, 1 − Ŝᵢ(t_K).
+    /// - Parameter fit: the training fit, for its information criteria when parametric.
     init(
-        model: String, train: EventTable, test: EventTable, survival: [[Double]], null: [Double], times: [Double]
+        model: String, train: EventTable, test: EventTable, survival: [[Double]], null: [Double], times: [Double],
+        fit: FitSummary? = nil
     ) throws(AssessmentError) {
         let risks = survival.map { 1 - ($0.last ?? 1) }
         let trainEvents = train.events
@@ -76,6 +110,15 @@ extension ModelAssessment {
             brierNull: points(brierNull), ipa: points(ipa),
             ibs: times.count >= 2 ? try BrierScore.integrated(scores: brier, times: times) : nil)
         verdict = Self.verdict(model: model, ipa: points(ipa))
+        informationCriteria = fit.flatMap { Self.informationCriteria($0, rows: train.count) }
+    }
+
+    /// AIC and BIC of a parametric fit (weight 1 until compared).
+    private static func informationCriteria(_ fit: FitSummary, rows: Int) -> InformationCriteria? {
+        guard ParametricFamily.allCases.contains(where: { $0.identifier == fit.model }),
+              let aic = fit.aic, let logLikelihood = fit.logLikelihood else { return nil }
+        let parameters = (aic + 2 * logLikelihood) / 2
+        return InformationCriteria(aic: aic, bic: -2 * logLikelihood + parameters * Double.log(Double(rows)), akaikeWeight: 1)
     }
 
     /// "cox beats the flat Kaplan–Meier forecast at every time", "… through 9", or "is worse than …".

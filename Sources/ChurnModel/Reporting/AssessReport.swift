@@ -58,10 +58,14 @@ enum AssessReport {
     private static func comparison(_ models: [ModelAssessment]) -> ReportTable {
         ReportTable(
             name: "comparison", title: "Models compared on the same held-out rows",
-            columns: ["model", "harrell_c", "uno_c", "mean_auc", "ibs"],
+            columns: ["model", "harrell_c", "uno_c", "mean_auc", "ibs", "train_aic", "train_bic", "akaike_weight"],
             rows: models.map { m in
-                [.text(m.model), .estimate(m.metrics.harrellC), .estimate(m.metrics.unoC), .estimate(m.metrics.meanAUC),
-                 m.metrics.ibs.map(ReportCell.estimate) ?? .missing(reason: "one time")]
+                let criteria = m.informationCriteria
+                let notParametric = ReportCell.missing(reason: "not parametric")
+                return [.text(m.model), .estimate(m.metrics.harrellC), .estimate(m.metrics.unoC), .estimate(m.metrics.meanAUC),
+                        m.metrics.ibs.map(ReportCell.estimate) ?? .missing(reason: "one time"),
+                        criteria.map { .estimate($0.aic) } ?? notParametric, criteria.map { .estimate($0.bic) } ?? notParametric,
+                        criteria.map { .estimate($0.akaikeWeight) } ?? notParametric]
             })
     }
 

@@ -9,14 +9,18 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Scenarios/data/customer_history.csv").path
 
     static func run(_ model: FitModel, covariates: [String], seed: UInt64 = 1) throws -> ModelAssessment {
+        try run([model], covariates: covariates, seed: seed)[0]
+    }
+
+    static func run(_ models: [FitModel], covariates: [String], seed: UInt64 = 1) throws -> [ModelAssessment] {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("assess-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let specification = HistorySpecification(
             time: .duration(column: "tenure_months", event: "churned", entry: nil), covariates: covariates)
         return try AssessRun(
-            historyFile: history, specification: specification, models: [model],
+            historyFile: history, specification: specification, models: models,
             split: HoldoutSplit(testShare: 0.3, seed: seed), times: [3, 6, 12, 24], outputDirectory: folder.path
-        ).execute().assessments[0]
+        ).execute().assessments
     }
 
     @Test func theSplitIsReproducibleAndHoldsOutTheShare() {
@@ -47,5 +51,25 @@ import Testing
         #expect(assessment.metrics.auc.allSatisfy { $0.value > 0.6 })
         #expect(assessment.metrics.ipa.allSatisfy { $0.value > 0 })
         #expect(assessment.testRows + assessment.trainRows == 4000)
+    }
+
+    /// Parametric families compare by AIC on the time scale: BIC − AIC = k (log n − 2) with k the
+    /// family's parameter count (intercept, two slopes, and a scale except for the exponential),
+    /// and the Akaike weights exp(−ΔAIC/2) sum to 1; Cox has none.
+    @Test func parametricModelsCarryInformationCriteria() throws {
+        let assessments = try Self.run([.weibull, .exponential, .lognormal, .cox], covariates: ["sponsor_change", "login_trend"])
+        let n = Double(try #require(assessments.first).trainRows)
+        for (assessment, k) in zip(assessments.prefix(3), [4.0, 3.0, 4.0]) {
+            let criteria = try #require(assessment.informationCriteria)
+            #expect(abs((criteria.bic - criteria.aic) - k * (Double.log(n) - 2)) < 1e-9, "\(assessment.model)")
+        }
+        #expect(assessments[3].informationCriteria == nil)
+        let aics = assessments.prefix(3).compactMap { $0.informationCriteria?.aic }
+        let best = aics.min()!
+        let expected = aics.map { exp(-($0 - best) / 2) }
+        let total = expected.reduce(0, +)
+        for (assessment, weight) in zip(assessments.prefix(3), expected) {
+            #expect(abs((assessment.informationCriteria?.akaikeWeight ?? -1) - weight / total) < 1e-12)
+        }
     }
 }

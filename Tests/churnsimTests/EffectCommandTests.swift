@@ -36,6 +36,7 @@ import Testing
         #expect(balance.count == 4)
         for row in balance {
             #expect(row["covariate"] is String && row["smd_before"] is Double && row["smd_after"] is Double)
+            #expect(row.keys.contains("variance_ratio_after"), "every balance row has the key (null for a binary term)")
         }
         #expect(balance.contains { $0["variance_ratio_after"] is Double })
         let ess = try #require(json["effective_sample_size"] as? [String: Double])

@@ -48,6 +48,17 @@ public struct CovariateBalance: Sendable, Equatable, Codable {
         return varianceRatioAfter.map { $0 >= 0.5 && $0 <= 2 } ?? false
     }
 
+    /// Encodes every field, `variance_ratio_after` as null for a binary term (cobalt reports none),
+    /// so each balance row of `effect.json` has the same keys.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(covariate, forKey: .covariate)
+        try container.encode(isBinary, forKey: .isBinary)
+        try container.encode(smdBefore, forKey: .smdBefore)
+        try container.encode(smdAfter, forKey: .smdAfter)
+        try container.encode(varianceRatioAfter, forKey: .varianceRatioAfter)
+    }
+
     /// The largest acceptable |SMD| after weighting (Austin 2009; cobalt's usual threshold).
     public static let smdThreshold = 0.1
 

@@ -77,8 +77,8 @@ def churnsim_numbers(out: Path) -> dict:
     effect = json.loads((out / "effect.json").read_text())
     curves: dict[str, list[tuple[float, float]]] = {"treated": [], "control": []}
     for line in (out / "weighted_curves.csv").read_text().splitlines()[1:]:
-        arm, time_, *_rest = line.split(",")
-        curves[arm].append((float(time_), float(line.split(",")[5])))
+        cells = line.split(",")
+        curves[cells[0]].append((float(cells[1]), float(cells[5])))
 
     def at(arm: str, t: float) -> float:
         value = 1.0

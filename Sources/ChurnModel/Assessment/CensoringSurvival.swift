@@ -34,6 +34,19 @@ struct CensoringSurvival {
         self.values = values
     }
 
+    /// Ĝ(Tᵢ) for each event before `limit`, nil for every other row: what the IPCW weights of the
+    /// earlier member of a pair, or of a case, are made of.
+    /// - Throws: ``AssessmentError/beyondCensoringFollowUp(time:last:)`` when Ĝ(Tᵢ) is 0 or unknown.
+    func atEvents(durations: [Double], events: [Bool], before limit: Double = .infinity) throws(AssessmentError) -> [Double?] {
+        var values = [Double?](repeating: nil, count: durations.count)
+        for index in durations.indices where events[index] && durations[index] < limit {
+            let g = try value(at: durations[index])
+            guard g > 0 else { throw .beyondCensoringFollowUp(time: durations[index], last: times.last ?? 0) }
+            values[index] = g
+        }
+        return values
+    }
+
     /// Ĝ(t): 1 before the first time; 0 after the last when the curve reached 0 there.
     /// - Throws: ``AssessmentError/beyondCensoringFollowUp(time:last:)`` after the last time when Ĝ
     ///   ends above 0 (the curve is unknown there).

@@ -25,11 +25,8 @@ public enum ConcordanceIndex {
         durations: [Double], events: [Bool], risks: [Double], trainDurations: [Double], trainEvents: [Bool], tau: Double? = nil
     ) throws(AssessmentError) -> Double {
         let censoring = CensoringSurvival(durations: trainDurations, events: trainEvents)
-        var weights = [Double](repeating: 0, count: durations.count)
-        for index in durations.indices where events[index] && durations[index] < (tau ?? .infinity) {
-            let g = try censoring.value(at: durations[index])
-            guard g > 0 else { throw .beyondCensoringFollowUp(time: durations[index], last: censoring.times.last ?? 0) }
-            weights[index] = 1 / (g * g)
+        let weights = try censoring.atEvents(durations: durations, events: events, before: tau ?? .infinity).map { g in
+            g.map { 1 / ($0 * $0) } ?? 0
         }
         return try concordance(durations: durations, events: events, risks: risks, weights: weights)
     }

@@ -16,12 +16,7 @@ public enum DynamicAUC {
         }
         try FollowUp.check(times, within: durations)
         let censoring = CensoringSurvival(durations: trainDurations, events: trainEvents)
-        var caseWeights = [Double](repeating: 0, count: durations.count)
-        for index in durations.indices where events[index] {
-            let g = try censoring.value(at: durations[index])
-            guard g > 0 else { throw .beyondCensoringFollowUp(time: durations[index], last: censoring.times.last ?? 0) }
-            caseWeights[index] = 1 / g
-        }
+        let caseWeights = try censoring.atEvents(durations: durations, events: events).map { g in g.map { 1 / $0 } ?? 0 }
         let order = risks.indices.sorted { risks[$0] > risks[$1] }
         var values: [Double] = []
         for time in times {

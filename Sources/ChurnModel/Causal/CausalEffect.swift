@@ -165,7 +165,7 @@ extension CausalEffect {
         let estimand = options.estimand ?? (poorOverlap ? .ato : .ate)
         let weights = PropensityWeights(
             estimand: estimand, propensities: propensity.fitted, treated: arm, trim: options.trim)
-        let subset = Self.rows(rows, of: table)
+        let subset = table.withoutCovariates.subset(rows: rows)
         let z = NormalQuantile.quantile(0.5 + options.confidenceLevel / 2)
 
         self.estimand = estimand
@@ -219,15 +219,6 @@ extension CausalEffect {
             commonOutcome: churnShare >= EValue.commonOutcomeShare)
         let overlapWarning = poorOverlap ? [Self.overlapWarning(overlaps, estimand: estimand, chosen: options.estimand == nil)] : []
         warnings = support.warnings + overlapWarning
-    }
-
-    /// The rows `rows` of `table` without covariates (durations, events, entry times, clusters).
-    private static func rows(_ rows: [Int], of table: EventTable) -> EventTable {
-        // Already-validated rows of a valid table: the checks cannot fail.
-        try! EventTable(
-            durations: rows.map { table.durations[$0] }, events: rows.map { table.events[$0] },
-            entryTimes: table.entryTimes.map { entry in rows.map { entry[$0] } },
-            clusters: table.clusters.map { clusters in rows.map { clusters[$0] } })
     }
 
     /// The Cox hazard ratio of the arm indicator: weighted with a robust sandwich variance, or

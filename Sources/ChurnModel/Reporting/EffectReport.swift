@@ -109,9 +109,8 @@ enum EffectReport {
         let width = 0.05
         let series = [(true, "With a CSM", 1), (false, "Without a CSM", 2)].map { arm, name, color in
             let scores = effect.treated.indices.filter { effect.treated[$0] == arm }.map { effect.propensity.fitted[$0] }
-            let counts = (0..<20).map { bin in
-                scores.count(where: { min(Int(($0 * 20).rounded(.down)), 19) == bin })
-            }
+            var counts = [Int](repeating: 0, count: 20)
+            for score in scores { counts[min(Int((score * 20).rounded(.down)), 19)] += 1 }
             return ReportChartSeries(
                 name: name,
                 points: counts.enumerated().map { ReportChartPoint(x: Double($0.offset) * width, y: Double($0.element) / Double(scores.count)) },
